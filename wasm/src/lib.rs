@@ -1,1 +1,14 @@
+//! The kobako guest: mruby compiled to wasm32-wasip1 plus its side of the
+//! wire. Exports and imports are documented in docs/wire.md.
 
+pub mod encode;
+pub mod frame;
+pub mod limits;
+pub mod outcome;
+
+#[cfg(target_arch = "wasm32")]
+mod exports;
+#[cfg(target_arch = "wasm32")]
+mod interp;
+#[cfg(target_arch = "wasm32")]
+mod mruby;

@@ -1,0 +1,192 @@
+# frozen_string_literal: true
+
+# Builds data/kobako.wasm from nothing but this repository and the registries:
+#
+#   1. fetch the mruby 3.2.0 tree carried by the crates.io crate mruby3-sys
+#   2. build libmruby.a for wasm32-wasip1 with mruby's own rake (wasm/mruby_config.rb)
+#   3. compile the guest's C glue (wasm/c) into libkobako_c.a
+#   4. build the Rust guest (wasm/) for wasm32-wasip1
+#   5. pre-initialize it with tools/bake (wasmtime-wizer) into data/kobako.wasm
+#
+# Usage: ruby wasm/build.rb [--check-reproducible]
+#   --check-reproducible  rebuild everything from clean into a scratch file and
+#                         fail unless it is byte-identical to data/kobako.wasm.
+
+require "digest"
+require "fileutils"
+require "json"
+require "open3"
+require "rbconfig"
+
+module KobakoGuestBuild
+  ROOT = File.expand_path("..", __dir__)
+  WASM_DIR = File.join(ROOT, "wasm")
+  BUILD = File.join(ROOT, "build")
+  MRUBY_SRC = File.join(BUILD, "mruby", "src")
+  MRUBY_OUT = File.join(BUILD, "mruby", "out")
+  C_OUT = File.join(BUILD, "guest-c")
+  ARTIFACT = File.join(ROOT, "data", "kobako.wasm")
+  TRIPLE = "wasm32-wasip1"
+  MRUBY_DEFINES = %w[
+    MRB_NO_BOXING MRB_INT64 MRB_UTF8_STRING
+    MRB_STR_LENGTH_MAX=0 MRB_ARY_LENGTH_MAX=0
+  ].freeze
+
+  module_function
+
+  def target_dir
+    ENV["CARGO_TARGET_DIR"] || File.join(Dir.home, ".cache", "kobako-target")
+  end
+
+  # SOURCE_DATE_EPOCH makes wasmtime's build scripts rerun (TOOLCHAIN.md).
+  def cargo_env
+    { "CARGO_TARGET_DIR" => target_dir, "SOURCE_DATE_EPOCH" => nil }
+  end
+
+  def run!(env, *cmd, chdir: ROOT)
+    puts "+ #{cmd.join(' ')}"
+    system(env, *cmd, chdir: chdir, exception: true)
+  end
+
+  def capture!(env, *cmd)
+    out, status = Open3.capture2(env, *cmd, chdir: ROOT)
+    raise "#{cmd.join(' ')} failed" unless status.success?
+
+    out
+  end
+
+  def tool(*names)
+    names.each do |name|
+      path = ENV.fetch("PATH", "").split(File::PATH_SEPARATOR).map { |d| File.join(d, name) }
+                .find { |p| File.executable?(p) }
+      return path if path
+    end
+    abort "wasm/build.rb: none of #{names.join(', ')} found; run bin/setup"
+  end
+
+  def clang = @clang ||= tool("clang-22")
+  def archiver = @archiver ||= tool("llvm-ar-22", "llvm-ar-19", "llvm-ar")
+
+  def cflags
+    resource = capture!({}, clang, "-print-resource-dir").strip
+    [
+      "--target=#{TRIPLE}", "-O2", "-nostdinc",
+      "-isystem", File.join(resource, "include"),
+      "-isystem", File.join(WASM_DIR, "include"),
+      "-isystem", "/usr/include/wasm32-wasi",
+      # setjmp/longjmp (mruby's raise) lowered to Wasm exceptions, exnref form.
+      "-mexception-handling", "-mllvm", "-wasm-enable-sjlj", "-mllvm", "-wasm-use-legacy-eh=false",
+      # Reproducible regardless of where the checkout lives.
+      "-ffile-prefix-map=#{ROOT}=/kobako", "-ffile-prefix-map=#{MRUBY_SRC}=/mruby",
+      "-fno-ident"
+    ]
+  end
+
+  # Step 1: mruby's source is fetched, never committed.
+  def fetch_mruby
+    stamp = File.join(MRUBY_SRC, ".kobako-fetched")
+    return if File.exist?(stamp)
+
+    manifest = File.join(WASM_DIR, "mruby-source", "Cargo.toml")
+    run!({}, "cargo", "fetch", "--locked", "--manifest-path", manifest)
+    meta = JSON.parse(capture!({}, "cargo", "metadata", "--format-version", "1", "--locked",
+                               "--manifest-path", manifest))
+    crate = meta.fetch("packages").find { |p| p["name"] == "mruby3-sys" } or abort "mruby3-sys not in metadata"
+    tree = File.join(File.dirname(crate.fetch("manifest_path")), "mruby")
+    abort "no mruby tree in #{tree}" unless File.exist?(File.join(tree, "include", "mruby.h"))
+
+    FileUtils.rm_rf(MRUBY_SRC)
+    FileUtils.mkdir_p(File.dirname(MRUBY_SRC))
+    FileUtils.cp_r(tree, MRUBY_SRC)
+    File.write(stamp, "mruby3-sys #{crate['version']}\n")
+  end
+
+  # Step 2.
+  def build_mruby
+    env = {
+      "MRUBY_CONFIG" => File.join(WASM_DIR, "mruby_config.rb"),
+      "KOBAKO_MRUBY_BUILD_DIR" => MRUBY_OUT,
+      "KOBAKO_CLANG" => clang,
+      "KOBAKO_AR" => archiver,
+      "KOBAKO_GUEST_CFLAGS" => cflags.join(" "),
+      "KOBAKO_MRUBY_DEFINES" => MRUBY_DEFINES.join(" ")
+    }
+    run!(env, "rake", "-f", File.join(MRUBY_SRC, "Rakefile"), "all", chdir: MRUBY_SRC)
+  end
+
+  def mruby_lib = File.join(MRUBY_OUT, TRIPLE, "lib", "libmruby.a")
+
+  # Step 3.
+  def build_glue
+    FileUtils.mkdir_p(C_OUT)
+    includes = ["-I", File.join(MRUBY_SRC, "include")]
+    defines = MRUBY_DEFINES.map { |d| "-D#{d}" }
+    objects = %w[shim.c sjlj.c].map do |src|
+      obj = File.join(C_OUT, src.sub(/\.c\z/, ".o"))
+      run!({}, clang, *cflags, *defines, *includes, "-c", File.join(WASM_DIR, "c", src), "-o", obj)
+      obj
+    end
+    # The tag needs its own object assembled with exceptions and nothing else.
+    tag = File.join(C_OUT, "c_longjmp_tag.o")
+    run!({}, clang, "--target=#{TRIPLE}", "-mexception-handling", "-c",
+         File.join(WASM_DIR, "c", "c_longjmp_tag.s"), "-o", tag)
+    lib = File.join(C_OUT, "libkobako_c.a")
+    FileUtils.rm_f(lib)
+    run!({ "ZERO_AR_DATE" => "1" }, archiver, "rcsD", lib, *objects, tag)
+  end
+
+  def raw_guest = File.join(target_dir, TRIPLE, "release", "kobako_guest.wasm")
+
+  # Step 4.
+  def build_guest
+    env = cargo_env.merge(
+      "KOBAKO_GUEST_LIB_DIRS" => [File.dirname(mruby_lib), C_OUT].join(File::PATH_SEPARATOR),
+      "CARGO_TARGET_WASM32_WASIP1_RUSTFLAGS" =>
+        "--remap-path-prefix=#{ROOT}=/kobako --remap-path-prefix=#{Dir.home}=/home"
+    )
+    run!(env, "cargo", "build", "--release", "--locked", "-p", "kobako-guest", "--target", TRIPLE)
+  end
+
+  # Step 5.
+  def bake(output)
+    FileUtils.mkdir_p(File.dirname(output))
+    tmp = "#{output}.tmp"
+    run!(cargo_env, "cargo", "run", "--release", "--locked", "-q", "-p", "kobako-bake", "--", raw_guest, tmp)
+    File.rename(tmp, output)
+  end
+
+  def build(output = ARTIFACT)
+    fetch_mruby
+    build_mruby
+    build_glue
+    build_guest
+    bake(output)
+    puts "wasm/build.rb: #{output} (#{File.size(output)} bytes, sha256 #{Digest::SHA256.file(output).hexdigest})"
+  end
+
+  def clean_guest_outputs
+    FileUtils.rm_rf(MRUBY_OUT)
+    FileUtils.rm_rf(C_OUT)
+    run!(cargo_env, "cargo", "clean", "--release", "-p", "kobako-guest", "--target", TRIPLE)
+  end
+
+  def check_reproducible
+    build unless File.exist?(ARTIFACT)
+    first = Digest::SHA256.file(ARTIFACT).hexdigest
+    scratch = File.join(BUILD, "reproducible.wasm")
+    clean_guest_outputs
+    build(scratch)
+    second = Digest::SHA256.file(scratch).hexdigest
+    abort "wasm/build.rb: NOT reproducible: #{first} vs #{second}" unless first == second
+
+    puts "wasm/build.rb: reproducible (sha256 #{first})"
+  end
+end
+
+if $PROGRAM_NAME == __FILE__
+  if ARGV.include?("--check-reproducible")
+    KobakoGuestBuild.check_reproducible
+  else
+    KobakoGuestBuild.build
+  end
+end

@@ -1,0 +1,317 @@
+/* The C side of the guest: everything that touches mruby's API directly.
+ *
+ * Rust never handles an mrb_value by value: it holds them as opaque 16-byte
+ * blobs and passes pointers, so no struct-passing ABI has to agree across the
+ * language boundary. Every entry that can raise runs under mrb_protect_error:
+ * an mruby raise with no handler would abort() the whole guest. */
+#include <stdint.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <mruby.h>
+#include <mruby/array.h>
+#include <mruby/class.h>
+#include <mruby/compile.h>
+#include <mruby/error.h>
+#include <mruby/hash.h>
+#include <mruby/string.h>
+#include <mruby/variable.h>
+
+/* A String flag of kobako's own: the bytes are binary (ASCII-8BIT on the
+ * host). Bits 0-10 are mruby's string flags; 11 is free. */
+#define KOBAKO_STR_BINARY (1 << 11)
+
+/* Kinds reported to Rust; keep in sync with wasm/src/mruby.rs. */
+enum kobako_kind {
+  KOBAKO_NIL = 0,
+  KOBAKO_FALSE,
+  KOBAKO_TRUE,
+  KOBAKO_INTEGER,
+  KOBAKO_FLOAT,
+  KOBAKO_SYMBOL,
+  KOBAKO_STRING,
+  KOBAKO_ARRAY,
+  KOBAKO_HASH,
+  KOBAKO_BIGINT,
+  KOBAKO_OTHER,
+};
+
+/* ---- output ---------------------------------------------------------- */
+
+/* Kobako.__write(fd, string): the single primitive under puts/print/p/warn
+ * and $stdout/$stderr. Goes straight to WASI fd_write, unbuffered, so output
+ * is complete even when the invocation traps right after. */
+static mrb_value kobako_write(mrb_state *mrb, mrb_value self) {
+  mrb_int fd;
+  mrb_value str;
+  mrb_get_args(mrb, "iS", &fd, &str);
+  if (fd != 1 && fd != 2) mrb_raise(mrb, E_ARGUMENT_ERROR, "only fd 1 and 2 are writable");
+  const char *p = RSTRING_PTR(str);
+  mrb_int left = RSTRING_LEN(str);
+  while (left > 0) {
+    ssize_t n = write((int)fd, p, (size_t)left);
+    if (n <= 0) break; /* the host never refuses, but never spin */
+    p += n;
+    left -= n;
+  }
+  return mrb_int_value(mrb, RSTRING_LEN(str));
+}
+
+/* Implemented in Rust (wasm/src/exports.rs) over the env.__kobako_dispatch import. */
+uint8_t *kobako_call_host(const char *request, size_t len, size_t *out_len);
+void kobako_release(uint8_t *ptr, size_t len);
+
+/* Kobako.__dispatch(request) -> response String (binary) or nil: the raw
+ * Service round trip. The Services layer builds requests on top of it. */
+static mrb_value kobako_dispatch(mrb_state *mrb, mrb_value self) {
+  mrb_value req;
+  mrb_get_args(mrb, "S", &req);
+  size_t len = 0;
+  uint8_t *resp = kobako_call_host(RSTRING_PTR(req), (size_t)RSTRING_LEN(req), &len);
+  if (resp == NULL) return mrb_nil_value();
+  mrb_value str = mrb_str_new(mrb, (const char *)resp, (mrb_int)len);
+  kobako_release(resp, len);
+  RSTRING(str)->flags |= KOBAKO_STR_BINARY;
+  return str;
+}
+
+/* ---- binary strings -------------------------------------------------- */
+
+static mrb_value str_b(mrb_state *mrb, mrb_value self) {
+  mrb_value copy = mrb_str_dup(mrb, self);
+  RSTRING(copy)->flags |= KOBAKO_STR_BINARY;
+  return copy;
+}
+
+static mrb_value str_binary_p(mrb_state *mrb, mrb_value self) {
+  return mrb_bool_value((RSTRING(self)->flags & KOBAKO_STR_BINARY) != 0);
+}
+
+static mrb_value str_set_binary(mrb_state *mrb, mrb_value self) {
+  mrb_value flag = mrb_get_arg1(mrb);
+  mrb_check_frozen(mrb, mrb_obj_ptr(self));
+  if (mrb_test(flag)) RSTRING(self)->flags |= KOBAKO_STR_BINARY;
+  else RSTRING(self)->flags &= ~KOBAKO_STR_BINARY;
+  return self;
+}
+
+/* Strict UTF-8 (no overlongs, no surrogates, nothing past U+10FFFF): the
+ * host would otherwise receive a String whose bytes contradict its encoding. */
+int kobako_utf8_valid(const unsigned char *p, size_t len) {
+  size_t i = 0;
+  while (i < len) {
+    unsigned char c = p[i];
+    size_t n;
+    uint32_t cp;
+    if (c < 0x80) { i++; continue; }
+    else if (c >= 0xC2 && c <= 0xDF) { n = 1; cp = c & 0x1F; }
+    else if (c >= 0xE0 && c <= 0xEF) { n = 2; cp = c & 0x0F; }
+    else if (c >= 0xF0 && c <= 0xF4) { n = 3; cp = c & 0x07; }
+    else return 0;
+    if (len - i <= n) return 0;
+    for (size_t k = 1; k <= n; k++) {
+      if ((p[i + k] & 0xC0) != 0x80) return 0;
+      cp = (cp << 6) | (p[i + k] & 0x3F);
+    }
+    if ((n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) || cp > 0x10FFFF ||
+        (cp >= 0xD800 && cp <= 0xDFFF))
+      return 0;
+    i += n + 1;
+  }
+  return 1;
+}
+
+static mrb_value str_valid_utf8_p(mrb_state *mrb, mrb_value self) {
+  return mrb_bool_value(
+      kobako_utf8_valid((const unsigned char *)RSTRING_PTR(self), (size_t)RSTRING_LEN(self)));
+}
+
+/* ---- boot -------------------------------------------------------------- */
+
+static mrb_value load_prelude(mrb_state *mrb, void *data) {
+  const mrb_value *src = data;
+  mrbc_context *cxt = mrbc_context_new(mrb);
+  mrbc_filename(mrb, cxt, "(kobako)");
+  mrb_value v = mrb_load_nstring_cxt(mrb, RSTRING_PTR(*src), RSTRING_LEN(*src), cxt);
+  mrbc_context_free(mrb, cxt);
+  if (mrb->exc) mrb_exc_raise(mrb, mrb_obj_value(mrb->exc));
+  return v;
+}
+
+/* Opens the interpreter and runs the prelude; NULL when anything failed.
+ * Runs once, at build time, inside the pre-initializer. */
+mrb_state *kobako_boot(const char *prelude, size_t len) {
+  mrb_state *mrb = mrb_open();
+  if (mrb == NULL) return NULL;
+  struct RClass *kobako = mrb_define_module(mrb, "Kobako");
+  mrb_define_module_function(mrb, kobako, "__write", kobako_write, MRB_ARGS_REQ(2));
+  mrb_define_module_function(mrb, kobako, "__dispatch", kobako_dispatch, MRB_ARGS_REQ(1));
+  mrb_define_method(mrb, mrb->string_class, "b", str_b, MRB_ARGS_NONE());
+  mrb_define_method(mrb, mrb->string_class, "__kobako_binary?", str_binary_p, MRB_ARGS_NONE());
+  mrb_define_method(mrb, mrb->string_class, "__kobako_binary=", str_set_binary, MRB_ARGS_REQ(1));
+  mrb_define_method(mrb, mrb->string_class, "__kobako_valid_utf8?", str_valid_utf8_p, MRB_ARGS_NONE());
+
+  mrb_value src = mrb_str_new(mrb, prelude, (mrb_int)len);
+  mrb_bool failed = FALSE;
+  mrb_protect_error(mrb, load_prelude, &src, &failed);
+  if (failed) return NULL;
+  mrb_garbage_collect(mrb);
+  return mrb;
+}
+
+/* ---- evaluation ---------------------------------------------------------- */
+
+struct eval_args {
+  const char *src;
+  size_t len;
+  const char *filename;
+};
+
+static mrb_value eval_body(mrb_state *mrb, void *data) {
+  struct eval_args *a = data;
+  mrbc_context *cxt = mrbc_context_new(mrb);
+  mrbc_filename(mrb, cxt, a->filename);
+  mrb_value v = mrb_load_nstring_cxt(mrb, a->src, a->len, cxt);
+  mrbc_context_free(mrb, cxt);
+  if (mrb->exc) mrb_exc_raise(mrb, mrb_obj_value(mrb->exc));
+  return v;
+}
+
+/* 0: *out is the value. 1: *out is the exception the code raised. */
+int kobako_eval_source(mrb_state *mrb, const char *src, size_t len, const char *filename,
+                       mrb_value *out) {
+  struct eval_args a = {src, len, filename};
+  mrb_bool failed = FALSE;
+  mrb->exc = NULL;
+  *out = mrb_protect_error(mrb, eval_body, &a, &failed);
+  mrb->exc = NULL;
+  return failed ? 1 : 0;
+}
+
+static mrb_value seed_body(mrb_state *mrb, void *data) {
+  uint32_t seed = *(uint32_t *)data;
+  struct RClass *random = mrb_class_get(mrb, "Random");
+  return mrb_funcall(mrb, mrb_obj_value(random), "srand", 1, mrb_int_value(mrb, seed));
+}
+
+/* Seeds Random from WASI entropy at every invocation: a fixed stream under
+ * :hermetic (reproducible), live entropy under :permissive. */
+void kobako_seed_random(mrb_state *mrb) {
+  uint32_t seed = 0;
+  if (getentropy(&seed, sizeof seed) != 0) seed = 0;
+  mrb_bool failed = FALSE;
+  mrb_protect_error(mrb, seed_body, &seed, &failed);
+  mrb->exc = NULL;
+}
+
+/* ---- exceptions ---------------------------------------------------------- */
+
+struct exc_info {
+  mrb_value exc;
+  mrb_value *message;
+  mrb_value *backtrace;
+};
+
+static mrb_value exc_message_body(mrb_state *mrb, void *data) {
+  struct exc_info *i = data;
+  mrb_value msg = mrb_funcall(mrb, i->exc, "message", 0);
+  if (!mrb_string_p(msg)) msg = mrb_obj_as_string(mrb, msg);
+  *i->message = msg;
+  return msg;
+}
+
+static mrb_value exc_backtrace_body(mrb_state *mrb, void *data) {
+  struct exc_info *i = data;
+  mrb_value bt = mrb_funcall(mrb, i->exc, "backtrace", 0);
+  *i->backtrace = mrb_array_p(bt) ? bt : mrb_ary_new(mrb);
+  return bt;
+}
+
+/* Message and backtrace of an exception, each protected on its own: a
+ * script may override #message or #backtrace to raise. Fields that could not
+ * be read are left nil. */
+void kobako_exception_info(mrb_state *mrb, const mrb_value *exc, mrb_value *message,
+                           mrb_value *backtrace) {
+  struct exc_info i = {*exc, message, backtrace};
+  mrb_bool failed = FALSE;
+  *message = mrb_nil_value();
+  *backtrace = mrb_nil_value();
+  mrb_protect_error(mrb, exc_message_body, &i, &failed);
+  mrb_protect_error(mrb, exc_backtrace_body, &i, &failed);
+  mrb->exc = NULL;
+}
+
+/* ---- reading values -------------------------------------------------------- */
+
+int kobako_kind(const mrb_value *v) {
+  switch (mrb_type(*v)) {
+    case MRB_TT_FALSE: return mrb_nil_p(*v) ? KOBAKO_NIL : KOBAKO_FALSE;
+    case MRB_TT_TRUE: return KOBAKO_TRUE;
+    case MRB_TT_INTEGER: return KOBAKO_INTEGER;
+    case MRB_TT_FLOAT: return KOBAKO_FLOAT;
+    case MRB_TT_SYMBOL: return KOBAKO_SYMBOL;
+    case MRB_TT_STRING: return KOBAKO_STRING;
+    case MRB_TT_ARRAY: return KOBAKO_ARRAY;
+    case MRB_TT_HASH: return KOBAKO_HASH;
+    case MRB_TT_BIGINT: return KOBAKO_BIGINT;
+    default: return KOBAKO_OTHER;
+  }
+}
+
+int64_t kobako_integer(const mrb_value *v) { return (int64_t)mrb_integer(*v); }
+
+double kobako_float(const mrb_value *v) { return (double)mrb_float(*v); }
+
+const char *kobako_symbol_name(mrb_state *mrb, const mrb_value *v, size_t *len) {
+  mrb_int n = 0;
+  const char *name = mrb_sym_name_len(mrb, mrb_symbol(*v), &n);
+  *len = (size_t)n;
+  return name;
+}
+
+const char *kobako_string_bytes(const mrb_value *v, size_t *len, int *binary) {
+  *len = (size_t)RSTRING_LEN(*v);
+  *binary = (RSTRING(*v)->flags & KOBAKO_STR_BINARY) != 0;
+  return RSTRING_PTR(*v);
+}
+
+size_t kobako_array_len(const mrb_value *v) { return (size_t)RARRAY_LEN(*v); }
+
+void kobako_array_at(const mrb_value *v, size_t i, mrb_value *out) {
+  *out = RARRAY_PTR(*v)[i];
+}
+
+size_t kobako_hash_size(mrb_state *mrb, const mrb_value *v) {
+  return (size_t)mrb_hash_size(mrb, *v);
+}
+
+typedef int (*kobako_pair_fn)(const mrb_value *key, const mrb_value *val, void *data);
+
+struct pair_walk {
+  kobako_pair_fn fn;
+  void *data;
+};
+
+static int pair_trampoline(mrb_state *mrb, mrb_value key, mrb_value val, void *p) {
+  struct pair_walk *w = p;
+  return w->fn(&key, &val, w->data);
+}
+
+/* Visits pairs in insertion order until fn returns non-zero. Allocates
+ * nothing, so it cannot raise. */
+void kobako_hash_each(mrb_state *mrb, const mrb_value *v, kobako_pair_fn fn, void *data) {
+  struct pair_walk w = {fn, data};
+  mrb_hash_foreach(mrb, mrb_hash_ptr(*v), pair_trampoline, &w);
+}
+
+const void *kobako_object_id(const mrb_value *v) { return mrb_ptr(*v); }
+
+const char *kobako_class_name(mrb_state *mrb, const mrb_value *v) {
+  return mrb_obj_classname(mrb, *v);
+}
+
+int kobako_gc_arena_save(mrb_state *mrb) { return mrb_gc_arena_save(mrb); }
+
+void kobako_gc_arena_restore(mrb_state *mrb, int idx) { mrb_gc_arena_restore(mrb, idx); }
+
+size_t kobako_value_size(void) { return sizeof(mrb_value); }

@@ -1,0 +1,201 @@
+//! Guest values → MessagePack, with the wire's caps (docs/wire.md).
+//!
+//! The walk is written against [`ValueSource`] rather than mruby directly so
+//! the same code is unit-tested on the host with a plain Rust value tree.
+
+use crate::limits::{MAX_DEPTH, MAX_MESSAGE};
+
+pub const EXT_SYMBOL: i8 = 0;
+
+/// What one guest value is, as far as the wire cares.
+pub enum Node<'a> {
+    Nil,
+    Bool(bool),
+    Int(i64),
+    /// An Integer beyond signed 64-bit.
+    BigInt,
+    Float(f64),
+    Symbol(&'a [u8]),
+    Str { bytes: &'a [u8], binary: bool },
+    Array(usize),
+    Hash(usize),
+    /// Anything else; carries the class name for the error message.
+    Other(&'a str),
+}
+
+/// Read access to a tree of guest values.
+pub trait ValueSource {
+    type Value: Copy;
+
+    fn node(&self, value: &Self::Value) -> Node<'_>;
+    fn array_at(&self, array: &Self::Value, index: usize) -> Self::Value;
+    /// Visits pairs in insertion order; stops at the first error.
+    fn hash_each(
+        &self,
+        hash: &Self::Value,
+        visit: &mut dyn FnMut(&Self::Value, &Self::Value) -> Result<(), EncodeError>,
+    ) -> Result<(), EncodeError>;
+    /// Identity of a container, for cycle detection.
+    fn identity(&self, value: &Self::Value) -> usize;
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum EncodeError {
+    NotRepresentable(String),
+    IntegerRange,
+    TooDeep,
+    Cycle,
+    TooLarge,
+    InvalidUtf8,
+}
+
+impl EncodeError {
+    /// The guest exception class the host sees (`SandboxError#klass`).
+    pub fn class(&self) -> &'static str {
+        match self {
+            EncodeError::NotRepresentable(_) | EncodeError::Cycle => "TypeError",
+            EncodeError::IntegerRange | EncodeError::TooDeep | EncodeError::TooLarge => {
+                "RangeError"
+            }
+            EncodeError::InvalidUtf8 => "EncodingError",
+        }
+    }
+
+    pub fn message(&self) -> String {
+        match self {
+            EncodeError::NotRepresentable(class) => format!(
+                "{class} cannot cross the sandbox boundary (only nil, true, false, \
+                 Integer, Float, String, Symbol, Array and Hash can)"
+            ),
+            EncodeError::IntegerRange => {
+                "Integer out of range: only signed 64-bit integers cross the sandbox boundary"
+                    .into()
+            }
+            EncodeError::TooDeep => {
+                format!("nesting deeper than {MAX_DEPTH} levels cannot cross the sandbox boundary")
+            }
+            EncodeError::Cycle => "a cyclic Array or Hash cannot cross the sandbox boundary".into(),
+            EncodeError::TooLarge => format!(
+                "value too large: a message across the sandbox boundary is capped at {} MiB",
+                MAX_MESSAGE >> 20
+            ),
+            EncodeError::InvalidUtf8 => {
+                "String is not valid UTF-8; use String#b to return binary data".into()
+            }
+        }
+    }
+}
+
+/// Appends the MessagePack form of `value` to `out`, refusing to let `out`
+/// grow past `limit` bytes.
+pub fn encode<S: ValueSource>(
+    source: &S,
+    value: &S::Value,
+    out: &mut Vec<u8>,
+    limit: usize,
+) -> Result<(), EncodeError> {
+    let mut walk = Walk {
+        source,
+        out,
+        limit,
+        ancestors: Vec::new(),
+    };
+    walk.value(value)
+}
+
+struct Walk<'s, 'o, S: ValueSource> {
+    source: &'s S,
+    out: &'o mut Vec<u8>,
+    limit: usize,
+    ancestors: Vec<usize>,
+}
+
+impl<S: ValueSource> Walk<'_, '_, S> {
+    fn reserve(&mut self, extra: usize) -> Result<(), EncodeError> {
+        if self.out.len().saturating_add(extra) > self.limit {
+            return Err(EncodeError::TooLarge);
+        }
+        Ok(())
+    }
+
+    fn value(&mut self, value: &S::Value) -> Result<(), EncodeError> {
+        // Headers are at most 9 bytes; bodies are checked before copying.
+        self.reserve(9)?;
+        let out = &mut *self.out;
+        match self.source.node(value) {
+            Node::Nil => rmp::encode::write_nil(out).map_err(val_io)?,
+            Node::Bool(b) => rmp::encode::write_bool(out, b).map_err(val_io)?,
+            Node::Int(i) => {
+                rmp::encode::write_sint(out, i).map_err(val_io)?;
+            }
+            Node::BigInt => return Err(EncodeError::IntegerRange),
+            Node::Float(f) => rmp::encode::write_f64(out, f).map_err(val_io)?,
+            Node::Symbol(name) => {
+                let len = self.body_len(name.len())?;
+                rmp::encode::write_ext_meta(self.out, len, EXT_SYMBOL).map_err(val_io)?;
+                self.out.extend_from_slice(name);
+            }
+            Node::Str { bytes, binary } => {
+                let len = self.body_len(bytes.len())?;
+                if binary {
+                    rmp::encode::write_bin_len(self.out, len).map_err(val_io)?;
+                } else {
+                    std::str::from_utf8(bytes).map_err(|_| EncodeError::InvalidUtf8)?;
+                    rmp::encode::write_str_len(self.out, len).map_err(val_io)?;
+                }
+                self.out.extend_from_slice(bytes);
+            }
+            Node::Array(len) => {
+                self.enter(value)?;
+                rmp::encode::write_array_len(self.out, wire_len(len)?).map_err(val_io)?;
+                for i in 0..len {
+                    let item = self.source.array_at(value, i);
+                    self.value(&item)?;
+                }
+                self.ancestors.pop();
+            }
+            Node::Hash(len) => {
+                self.enter(value)?;
+                rmp::encode::write_map_len(self.out, wire_len(len)?).map_err(val_io)?;
+                let source = self.source;
+                source.hash_each(value, &mut |k, v| {
+                    self.value(k)?;
+                    self.value(v)
+                })?;
+                self.ancestors.pop();
+            }
+            Node::Other(class) => return Err(EncodeError::NotRepresentable(class.to_string())),
+        }
+        Ok(())
+    }
+
+    fn body_len(&mut self, len: usize) -> Result<u32, EncodeError> {
+        self.reserve(len)?;
+        wire_len(len)
+    }
+
+    fn enter(&mut self, value: &S::Value) -> Result<(), EncodeError> {
+        let id = self.source.identity(value);
+        if self.ancestors.contains(&id) {
+            return Err(EncodeError::Cycle);
+        }
+        if self.ancestors.len() >= MAX_DEPTH {
+            return Err(EncodeError::TooDeep);
+        }
+        self.ancestors.push(id);
+        Ok(())
+    }
+}
+
+fn wire_len(len: usize) -> Result<u32, EncodeError> {
+    u32::try_from(len).map_err(|_| EncodeError::TooLarge)
+}
+
+// Writing into a Vec cannot fail (allocation failure aborts, a trap the host
+// reports), so this only satisfies the types.
+fn val_io<E>(_: E) -> EncodeError {
+    EncodeError::TooLarge
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,93 @@
+//! The one interpreter of this instance: booted at build time (baked into
+//! the artifact by the pre-initializer), used by `kobako_eval`.
+
+use crate::encode::{encode, EncodeError};
+use crate::frame::Frame;
+use crate::limits::MAX_MESSAGE;
+use crate::mruby::{self, Interp, Value};
+use crate::outcome::{self, Failure};
+use std::cell::UnsafeCell;
+
+const PRELUDE: &str = include_str!("../mrblib/prelude.rb");
+
+struct State {
+    mrb: *mut mruby::MrbState,
+    outcome: Vec<u8>,
+}
+
+/// Single-threaded global: a wasm32-wasip1 instance has one thread, and the
+/// host never re-enters an export while another runs.
+struct Global(UnsafeCell<State>);
+unsafe impl Sync for Global {}
+
+static STATE: Global = Global(UnsafeCell::new(State {
+    mrb: std::ptr::null_mut(),
+    outcome: Vec::new(),
+}));
+
+fn state() -> &'static mut State {
+    unsafe { &mut *STATE.0.get() }
+}
+
+/// Opens mruby and runs the prelude. Traps if that fails: a guest that cannot
+/// boot must not be baked.
+pub fn boot() {
+    let s = state();
+    if !s.mrb.is_null() {
+        return;
+    }
+    assert_eq!(unsafe { mruby::kobako_value_size() }, std::mem::size_of::<Value>());
+    let mrb = unsafe { mruby::kobako_boot(PRELUDE.as_ptr(), PRELUDE.len()) };
+    assert!(!mrb.is_null(), "kobako guest failed to boot");
+    s.mrb = mrb;
+}
+
+pub fn outcome() -> &'static [u8] {
+    &state().outcome
+}
+
+/// Runs one frame and leaves its outcome for `kobako_outcome`.
+pub fn eval(frame: &[u8]) {
+    boot();
+    let mrb = state().mrb;
+    let arena = unsafe { mruby::kobako_gc_arena_save(mrb) };
+    let outcome = match Frame::decode(frame) {
+        Ok(frame) => run(mrb, &frame.src),
+        Err(message) => outcome::err(&Failure::sandbox("ArgumentError", message, Vec::new())),
+    };
+    unsafe { mruby::kobako_gc_arena_restore(mrb, arena) };
+    state().outcome = outcome;
+}
+
+fn run(mrb: *mut mruby::MrbState, src: &[u8]) -> Vec<u8> {
+    let interp = Interp(mrb);
+    let mut result = Value::zeroed();
+    let status = unsafe {
+        mruby::kobako_seed_random(mrb);
+        mruby::kobako_eval_source(mrb, src.as_ptr(), src.len(), c"(eval)".as_ptr(), &mut result)
+    };
+    if status != 0 {
+        return outcome::err(&exception_failure(&interp, &result));
+    }
+    let mut out = outcome::ok_header();
+    let limit = MAX_MESSAGE;
+    match encode(&interp, &result, &mut out, limit) {
+        Ok(()) => out,
+        Err(e) => outcome::err(&encode_failure(&e)),
+    }
+}
+
+fn exception_failure(interp: &Interp, exc: &Value) -> Failure {
+    let (mut message, mut backtrace) = (Value::zeroed(), Value::zeroed());
+    unsafe { mruby::kobako_exception_info(interp.0, exc, &mut message, &mut backtrace) };
+    let text = |v: &Value| interp.string(v).map(|b| String::from_utf8_lossy(b).into_owned());
+    Failure::sandbox(
+        interp.class_name(exc),
+        text(&message).unwrap_or_default(),
+        interp.array(&backtrace).iter().filter_map(text).collect(),
+    )
+}
+
+fn encode_failure(e: &EncodeError) -> Failure {
+    Failure::sandbox(e.class(), e.message(), Vec::new())
+}

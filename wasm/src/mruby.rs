@@ -1,0 +1,174 @@
+//! The C side (wasm/c/shim.c) as Rust sees it. mrb_values stay opaque and
+//! travel by pointer, so no struct ABI must match across the boundary.
+
+use crate::encode::{EncodeError, Node, ValueSource};
+use std::ffi::{c_char, c_int, c_void, CStr};
+
+#[repr(C)]
+pub struct MrbState {
+    _private: [u8; 0],
+}
+
+/// An `mrb_value` under MRB_NO_BOXING: 16 bytes, 8-aligned.
+#[repr(C, align(8))]
+#[derive(Clone, Copy)]
+pub struct Value([u8; 16]);
+
+impl Value {
+    pub const fn zeroed() -> Value {
+        Value([0; 16])
+    }
+}
+
+// Keep in sync with `enum kobako_kind` in shim.c.
+const NIL: c_int = 0;
+const FALSE: c_int = 1;
+const TRUE: c_int = 2;
+const INTEGER: c_int = 3;
+const FLOAT: c_int = 4;
+const SYMBOL: c_int = 5;
+const STRING: c_int = 6;
+const ARRAY: c_int = 7;
+const HASH: c_int = 8;
+const BIGINT: c_int = 9;
+
+type PairFn = extern "C" fn(*const Value, *const Value, *mut c_void) -> c_int;
+
+extern "C" {
+    pub fn kobako_boot(prelude: *const u8, len: usize) -> *mut MrbState;
+    pub fn kobako_eval_source(
+        mrb: *mut MrbState,
+        src: *const u8,
+        len: usize,
+        filename: *const c_char,
+        out: *mut Value,
+    ) -> c_int;
+    pub fn kobako_seed_random(mrb: *mut MrbState);
+    pub fn kobako_exception_info(
+        mrb: *mut MrbState,
+        exc: *const Value,
+        message: *mut Value,
+        backtrace: *mut Value,
+    );
+    pub fn kobako_gc_arena_save(mrb: *mut MrbState) -> c_int;
+    pub fn kobako_gc_arena_restore(mrb: *mut MrbState, idx: c_int);
+    pub fn kobako_value_size() -> usize;
+
+    fn kobako_kind(v: *const Value) -> c_int;
+    fn kobako_integer(v: *const Value) -> i64;
+    fn kobako_float(v: *const Value) -> f64;
+    fn kobako_symbol_name(mrb: *mut MrbState, v: *const Value, len: *mut usize) -> *const u8;
+    fn kobako_string_bytes(v: *const Value, len: *mut usize, binary: *mut c_int) -> *const u8;
+    fn kobako_array_len(v: *const Value) -> usize;
+    fn kobako_array_at(v: *const Value, i: usize, out: *mut Value);
+    fn kobako_hash_size(mrb: *mut MrbState, v: *const Value) -> usize;
+    fn kobako_hash_each(mrb: *mut MrbState, v: *const Value, f: PairFn, data: *mut c_void);
+    fn kobako_object_id(v: *const Value) -> *const c_void;
+    fn kobako_class_name(mrb: *mut MrbState, v: *const Value) -> *const c_char;
+}
+
+/// A live interpreter, read through the shim.
+pub struct Interp(pub *mut MrbState);
+
+impl Interp {
+    pub fn class_name(&self, v: &Value) -> &str {
+        unsafe { cstr(kobako_class_name(self.0, v)) }
+    }
+
+    /// String bytes, or None when `v` is not a String.
+    pub fn string(&self, v: &Value) -> Option<&[u8]> {
+        match self.node(v) {
+            Node::Str { bytes, .. } => Some(bytes),
+            _ => None,
+        }
+    }
+
+    pub fn array(&self, v: &Value) -> Vec<Value> {
+        match self.node(v) {
+            Node::Array(len) => (0..len).map(|i| self.array_at(v, i)).collect(),
+            _ => Vec::new(),
+        }
+    }
+}
+
+unsafe fn cstr<'a>(p: *const c_char) -> &'a str {
+    if p.is_null() {
+        return "";
+    }
+    CStr::from_ptr(p).to_str().unwrap_or("")
+}
+
+unsafe fn bytes<'a>(p: *const u8, len: usize) -> &'a [u8] {
+    if len == 0 {
+        &[]
+    } else {
+        std::slice::from_raw_parts(p, len)
+    }
+}
+
+// Safety of the borrowed slices: encoding allocates nothing in mruby, so no
+// GC runs while they are alive.
+impl ValueSource for Interp {
+    type Value = Value;
+
+    fn node(&self, v: &Value) -> Node<'_> {
+        unsafe {
+            match kobako_kind(v) {
+                NIL => Node::Nil,
+                FALSE => Node::Bool(false),
+                TRUE => Node::Bool(true),
+                INTEGER => Node::Int(kobako_integer(v)),
+                FLOAT => Node::Float(kobako_float(v)),
+                SYMBOL => {
+                    let mut len = 0;
+                    let p = kobako_symbol_name(self.0, v, &mut len);
+                    Node::Symbol(bytes(p, len))
+                }
+                STRING => {
+                    let (mut len, mut binary) = (0, 0);
+                    let p = kobako_string_bytes(v, &mut len, &mut binary);
+                    Node::Str {
+                        bytes: bytes(p, len),
+                        binary: binary != 0,
+                    }
+                }
+                ARRAY => Node::Array(kobako_array_len(v)),
+                HASH => Node::Hash(kobako_hash_size(self.0, v)),
+                BIGINT => Node::BigInt,
+                _ => Node::Other(self.class_name(v)),
+            }
+        }
+    }
+
+    fn array_at(&self, v: &Value, index: usize) -> Value {
+        let mut out = Value::zeroed();
+        unsafe { kobako_array_at(v, index, &mut out) };
+        out
+    }
+
+    fn hash_each(
+        &self,
+        v: &Value,
+        visit: &mut dyn FnMut(&Value, &Value) -> Result<(), EncodeError>,
+    ) -> Result<(), EncodeError> {
+        struct Walk<'a> {
+            visit: &'a mut dyn FnMut(&Value, &Value) -> Result<(), EncodeError>,
+            result: Result<(), EncodeError>,
+        }
+        extern "C" fn pair(k: *const Value, v: *const Value, data: *mut c_void) -> c_int {
+            let walk = unsafe { &mut *(data as *mut Walk) };
+            walk.result = unsafe { (walk.visit)(&*k, &*v) };
+            c_int::from(walk.result.is_err())
+        }
+        let mut walk = Walk {
+            visit,
+            result: Ok(()),
+        };
+        unsafe { kobako_hash_each(self.0, v, pair, &mut walk as *mut Walk as *mut c_void) };
+        walk.result
+    }
+
+    fn identity(&self, v: &Value) -> usize {
+        unsafe { kobako_object_id(v) as usize }
+    }
+}
