@@ -165,27 +165,48 @@ struct eval_args {
   const char *src;
   size_t len;
   const char *filename;
+  int syntax_line; /* set when the source does not parse */
 };
 
 static mrb_value eval_body(mrb_state *mrb, void *data) {
   struct eval_args *a = data;
   mrbc_context *cxt = mrbc_context_new(mrb);
   mrbc_filename(mrb, cxt, a->filename);
-  mrb_value v = mrb_load_nstring_cxt(mrb, a->src, a->len, cxt);
+  cxt->capture_errors = TRUE; /* report through error_buffer, not stderr */
+  struct mrb_parser_state *p = mrb_parse_nstring(mrb, a->src, a->len, cxt);
+  if (p == NULL) {
+    mrbc_context_free(mrb, cxt);
+    mrb_raise(mrb, E_RUNTIME_ERROR, "the parser could not start");
+  }
+  if (p->nerr > 0) {
+    const struct mrb_parser_message *e = &p->error_buffer[0];
+    mrb_value msg = mrb_format(mrb, "%s:%d:%d: %s", a->filename, (int)e->lineno, e->column,
+                               e->message ? e->message : "syntax error");
+    a->syntax_line = e->lineno;
+    mrb_parser_free(p);
+    mrbc_context_free(mrb, cxt);
+    return msg;
+  }
+  mrb_value v = mrb_load_exec(mrb, p, cxt); /* frees p */
   mrbc_context_free(mrb, cxt);
   if (mrb->exc) mrb_exc_raise(mrb, mrb_obj_value(mrb->exc));
   return v;
 }
 
-/* 0: *out is the value. 1: *out is the exception the code raised. */
+/* 0: *out is the value. 1: *out is the exception the code raised.
+ * 2: the source does not parse; *out is the message, *line its line. */
 int kobako_eval_source(mrb_state *mrb, const char *src, size_t len, const char *filename,
-                       mrb_value *out) {
-  struct eval_args a = {src, len, filename};
+                       mrb_value *out, int *line) {
+  struct eval_args a = {src, len, filename, 0};
   mrb_bool failed = FALSE;
   mrb->exc = NULL;
   *out = mrb_protect_error(mrb, eval_body, &a, &failed);
   mrb->exc = NULL;
-  return failed ? 1 : 0;
+  /* Keep the result reachable: nothing else refers to it now. */
+  mrb_gc_protect(mrb, *out);
+  *line = a.syntax_line;
+  if (failed) return 1;
+  return a.syntax_line > 0 ? 2 : 0;
 }
 
 static mrb_value seed_body(mrb_state *mrb, void *data) {

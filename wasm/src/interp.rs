@@ -62,12 +62,29 @@ pub fn eval(frame: &[u8]) {
 fn run(mrb: *mut mruby::MrbState, src: &[u8]) -> Vec<u8> {
     let interp = Interp(mrb);
     let mut result = Value::zeroed();
+    let mut line = 0;
     let status = unsafe {
         mruby::kobako_seed_random(mrb);
-        mruby::kobako_eval_source(mrb, src.as_ptr(), src.len(), c"(eval)".as_ptr(), &mut result)
+        mruby::kobako_eval_source(
+            mrb,
+            src.as_ptr(),
+            src.len(),
+            c"(eval)".as_ptr(),
+            &mut result,
+            &mut line,
+        )
     };
-    if status != 0 {
-        return outcome::err(&exception_failure(&interp, &result));
+    match status {
+        0 => {}
+        2 => {
+            let message = interp.string(&result).map(String::from_utf8_lossy);
+            return outcome::err(&Failure::sandbox(
+                "SyntaxError",
+                message.unwrap_or_default().into_owned(),
+                vec![format!("(eval):{line}")],
+            ));
+        }
+        _ => return outcome::err(&exception_failure(&interp, &result)),
     }
     let mut out = outcome::ok_header();
     let limit = MAX_MESSAGE;
@@ -77,15 +94,33 @@ fn run(mrb: *mut mruby::MrbState, src: &[u8]) -> Vec<u8> {
     }
 }
 
+/// Guest-controlled text is clipped so an error outcome always fits the wire.
+const MAX_MESSAGE_TEXT: usize = 64 << 10;
+const MAX_BACKTRACE_LINES: usize = 64;
+
 fn exception_failure(interp: &Interp, exc: &Value) -> Failure {
     let (mut message, mut backtrace) = (Value::zeroed(), Value::zeroed());
     unsafe { mruby::kobako_exception_info(interp.0, exc, &mut message, &mut backtrace) };
-    let text = |v: &Value| interp.string(v).map(|b| String::from_utf8_lossy(b).into_owned());
+    let text = |v: &Value| interp.string(v).map(clip);
     Failure::sandbox(
         interp.class_name(exc),
         text(&message).unwrap_or_default(),
-        interp.array(&backtrace).iter().filter_map(text).collect(),
+        interp
+            .array(&backtrace)
+            .iter()
+            .take(MAX_BACKTRACE_LINES)
+            .filter_map(text)
+            .collect(),
     )
+}
+
+fn clip(bytes: &[u8]) -> String {
+    if bytes.len() <= MAX_MESSAGE_TEXT {
+        return String::from_utf8_lossy(bytes).into_owned();
+    }
+    let mut text = String::from_utf8_lossy(&bytes[..MAX_MESSAGE_TEXT]).into_owned();
+    text.push_str("... (truncated)");
+    text
 }
 
 fn encode_failure(e: &EncodeError) -> Failure {

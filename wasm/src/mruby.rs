@@ -42,6 +42,7 @@ extern "C" {
         len: usize,
         filename: *const c_char,
         out: *mut Value,
+        line: *mut c_int,
     ) -> c_int;
     pub fn kobako_seed_random(mrb: *mut MrbState);
     pub fn kobako_exception_info(
