@@ -6,6 +6,7 @@
 use crate::limits::{MAX_DEPTH, MAX_MESSAGE};
 
 pub const EXT_SYMBOL: i8 = 0;
+pub const EXT_HANDLE: i8 = 1;
 
 /// What one guest value is, as far as the wire cares.
 pub enum Node<'a> {
@@ -19,6 +20,8 @@ pub enum Node<'a> {
     Str { bytes: &'a [u8], binary: bool },
     Array(usize),
     Hash(usize),
+    /// A host object the guest holds by id.
+    Handle(u32),
     /// Anything else; carries the class name for the error message.
     Other(&'a str),
 }
@@ -163,6 +166,10 @@ impl<S: ValueSource> Walk<'_, '_, S> {
                     self.value(v)
                 })?;
                 self.ancestors.pop();
+            }
+            Node::Handle(id) => {
+                rmp::encode::write_ext_meta(self.out, 4, EXT_HANDLE).map_err(val_io)?;
+                self.out.extend_from_slice(&id.to_be_bytes());
             }
             Node::Other(class) => return Err(EncodeError::NotRepresentable(class.to_string())),
         }

@@ -1,6 +1,7 @@
 //! The kobako guest: mruby compiled to wasm32-wasip1 plus its side of the
 //! wire. Exports and imports are documented in docs/wire.md.
 
+pub mod decode;
 pub mod encode;
 pub mod frame;
 pub mod limits;
