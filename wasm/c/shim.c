@@ -12,6 +12,7 @@
 #include <mruby/array.h>
 #include <mruby/class.h>
 #include <mruby/compile.h>
+#include <mruby/data.h>
 #include <mruby/error.h>
 #include <mruby/hash.h>
 #include <mruby/string.h>
@@ -34,7 +35,37 @@ enum kobako_kind {
   KOBAKO_HASH,
   KOBAKO_BIGINT,
   KOBAKO_OTHER,
+  KOBAKO_HANDLE,
 };
+
+/* ---- handles --------------------------------------------------------------
+ * A Handle is a host object the guest holds by id. The id lives in the data
+ * pointer of an object of this data type; only kobako_new_handle makes one,
+ * so a script cannot forge an id: Handle.new/.allocate are removed, and an
+ * object allocated any other way lacks this type and is not a Handle. */
+static const struct mrb_data_type kobako_handle_type = {"Kobako::Handle", NULL};
+
+static struct RClass *handle_class(mrb_state *mrb) {
+  return mrb_class_get_under(mrb, mrb_module_get(mrb, "Kobako"), "Handle");
+}
+
+static mrb_bool handle_p(const mrb_value *v) {
+  return mrb_type(*v) == MRB_TT_CDATA && DATA_TYPE(*v) == &kobako_handle_type;
+}
+
+void kobako_new_handle(mrb_state *mrb, uint32_t id, mrb_value *out) {
+  struct RData *d = mrb_data_object_alloc(mrb, handle_class(mrb), (void *)(uintptr_t)id,
+                                          &kobako_handle_type);
+  d->flags |= MRB_FL_OBJ_IS_FROZEN;
+  *out = mrb_obj_value(d);
+}
+
+uint32_t kobako_handle_id(const mrb_value *v) { return (uint32_t)(uintptr_t)DATA_PTR(*v); }
+
+static mrb_value handle_id(mrb_state *mrb, mrb_value self) {
+  if (!handle_p(&self)) mrb_raise(mrb, E_TYPE_ERROR, "not a Kobako::Handle");
+  return mrb_int_value(mrb, kobako_handle_id(&self));
+}
 
 /* ---- output ---------------------------------------------------------- */
 
@@ -57,22 +88,64 @@ static mrb_value kobako_write(mrb_state *mrb, mrb_value self) {
   return mrb_int_value(mrb, RSTRING_LEN(str));
 }
 
-/* Implemented in Rust (wasm/src/exports.rs) over the env.__kobako_dispatch import. */
-uint8_t *kobako_call_host(const char *request, size_t len, size_t *out_len);
-void kobako_release(uint8_t *ptr, size_t len);
+/* Implemented in Rust (wasm/src/service.rs): encodes the request, crosses
+ * env.__kobako_dispatch, decodes the reply into *out. Returns 0 on success,
+ * else *out is a message String and *error_class the class to raise. */
+int kobako_rs_dispatch(mrb_state *mrb, const mrb_value *request, mrb_value *out,
+                       const char **error_class);
 
-/* Kobako.__dispatch(request) -> response String (binary) or nil: the raw
- * Service round trip. The Services layer builds requests on top of it. */
+/* Kobako.__dispatch(request) -> reply: one Service round trip. A request
+ * that cannot be encoded raises here, at the guest call site, and nothing is
+ * sent. */
 static mrb_value kobako_dispatch(mrb_state *mrb, mrb_value self) {
-  mrb_value req;
-  mrb_get_args(mrb, "S", &req);
-  size_t len = 0;
-  uint8_t *resp = kobako_call_host(RSTRING_PTR(req), (size_t)RSTRING_LEN(req), &len);
-  if (resp == NULL) return mrb_nil_value();
-  mrb_value str = mrb_str_new(mrb, (const char *)resp, (mrb_int)len);
-  kobako_release(resp, len);
-  RSTRING(str)->flags |= KOBAKO_STR_BINARY;
-  return str;
+  mrb_value req = mrb_get_arg1(mrb);
+  mrb_value out = mrb_nil_value();
+  const char *error_class = NULL;
+  if (kobako_rs_dispatch(mrb, &req, &out, &error_class) != 0) {
+    struct RClass *cls = strncmp(error_class, "Kobako::", 8) == 0
+        ? mrb_class_get_under(mrb, mrb_module_get(mrb, "Kobako"), error_class + 8)
+        : mrb_class_get(mrb, error_class);
+    mrb_exc_raise(mrb, mrb_exc_new_str(mrb, cls, out));
+  }
+  return out;
+}
+
+/* Kobako.__call_block(block, args) -> [0, value] | [1, break_value] |
+ * [2, exception]. The block runs behind a C boundary (the host is between
+ * it and its call site), so `break` arrives here as mruby's internal break
+ * object instead of unwinding; it is turned into data the caller acts on. */
+struct block_call {
+  mrb_value block;
+  mrb_value args;
+};
+
+static mrb_value block_body(mrb_state *mrb, void *data) {
+  struct block_call *c = data;
+  return mrb_yield_argv(mrb, c->block, RARRAY_LEN(c->args), RARRAY_PTR(c->args));
+}
+
+#define KOBAKO_BREAK_TAG(brk) (((brk)->flags >> 8) & 7) /* vm.c's RBREAK_TAG_* */
+
+static mrb_value kobako_call_block(mrb_state *mrb, mrb_value self) {
+  struct block_call c;
+  mrb_get_args(mrb, "oA", &c.block, &c.args);
+  if (!mrb_proc_p(c.block)) mrb_raise(mrb, E_TYPE_ERROR, "not a block");
+  mrb_bool failed = FALSE;
+  mrb_value v = mrb_protect_error(mrb, block_body, &c, &failed);
+  mrb_value pair[2] = {mrb_fixnum_value(0), v};
+  if (failed && mrb_type(v) == MRB_TT_BREAK) {
+    struct RBreak *brk = (struct RBreak *)mrb_ptr(v);
+    if (KOBAKO_BREAK_TAG(brk) == 0) {
+      pair[0] = mrb_fixnum_value(1);
+      pair[1] = mrb_break_value_get(brk);
+    } else {
+      pair[0] = mrb_fixnum_value(2);
+      pair[1] = mrb_exc_new_lit(mrb, E_LOCALJUMP_ERROR, "unexpected return from a block run by a Service");
+    }
+  } else if (failed) {
+    pair[0] = mrb_fixnum_value(2);
+  }
+  return mrb_ary_new_from_values(mrb, 2, pair);
 }
 
 /* ---- binary strings -------------------------------------------------- */
@@ -146,6 +219,12 @@ mrb_state *kobako_boot(const char *prelude, size_t len) {
   struct RClass *kobako = mrb_define_module(mrb, "Kobako");
   mrb_define_module_function(mrb, kobako, "__write", kobako_write, MRB_ARGS_REQ(2));
   mrb_define_module_function(mrb, kobako, "__dispatch", kobako_dispatch, MRB_ARGS_REQ(1));
+  mrb_define_module_function(mrb, kobako, "__call_block", kobako_call_block, MRB_ARGS_REQ(2));
+  struct RClass *handle = mrb_define_class_under(mrb, kobako, "Handle", mrb_class_get(mrb, "BasicObject"));
+  MRB_SET_INSTANCE_TT(handle, MRB_TT_CDATA);
+  mrb_undef_class_method(mrb, handle, "new");
+  mrb_undef_class_method(mrb, handle, "allocate");
+  mrb_define_method(mrb, handle, "__kobako_id", handle_id, MRB_ARGS_NONE());
   mrb_define_method(mrb, mrb->string_class, "b", str_b, MRB_ARGS_NONE());
   mrb_define_method(mrb, mrb->string_class, "__kobako_binary?", str_binary_p, MRB_ARGS_NONE());
   mrb_define_method(mrb, mrb->string_class, "__kobako_binary=", str_set_binary, MRB_ARGS_REQ(1));
@@ -275,6 +354,7 @@ int kobako_kind(const mrb_value *v) {
     case MRB_TT_ARRAY: return KOBAKO_ARRAY;
     case MRB_TT_HASH: return KOBAKO_HASH;
     case MRB_TT_BIGINT: return KOBAKO_BIGINT;
+    case MRB_TT_CDATA: return handle_p(v) ? KOBAKO_HANDLE : KOBAKO_OTHER;
     default: return KOBAKO_OTHER;
   }
 }
@@ -329,6 +409,59 @@ const void *kobako_object_id(const mrb_value *v) { return mrb_ptr(*v); }
 
 const char *kobako_class_name(mrb_state *mrb, const mrb_value *v) {
   return mrb_obj_classname(mrb, *v);
+}
+
+/* ---- building values (the decoder's sink) ---------------------------------- */
+
+void kobako_new_nil(mrb_value *out) { *out = mrb_nil_value(); }
+void kobako_new_bool(int b, mrb_value *out) { *out = mrb_bool_value(b != 0); }
+void kobako_new_int(mrb_state *mrb, int64_t i, mrb_value *out) { *out = mrb_int_value(mrb, i); }
+void kobako_new_float(mrb_state *mrb, double f, mrb_value *out) { *out = mrb_float_value(mrb, f); }
+
+void kobako_new_string(mrb_state *mrb, const char *p, size_t len, int binary, mrb_value *out) {
+  *out = mrb_str_new(mrb, p, (mrb_int)len);
+  if (binary) RSTRING(*out)->flags |= KOBAKO_STR_BINARY;
+}
+
+void kobako_new_symbol(mrb_state *mrb, const char *p, size_t len, mrb_value *out) {
+  *out = mrb_symbol_value(mrb_intern(mrb, p, len));
+}
+
+void kobako_new_array(mrb_state *mrb, size_t capa, mrb_value *out) {
+  *out = mrb_ary_new_capa(mrb, (mrb_int)(capa < 1024 ? capa : 1024));
+}
+
+void kobako_array_push(mrb_state *mrb, const mrb_value *ary, const mrb_value *v) {
+  mrb_ary_push(mrb, *ary, *v);
+}
+
+void kobako_new_hash(mrb_state *mrb, size_t capa, mrb_value *out) {
+  *out = mrb_hash_new_capa(mrb, (mrb_int)(capa < 1024 ? capa : 1024));
+}
+
+void kobako_hash_set(mrb_state *mrb, const mrb_value *h, const mrb_value *k, const mrb_value *v) {
+  mrb_hash_set(mrb, *h, *k, *v);
+}
+
+struct funcall_args {
+  mrb_value recv;
+  const char *name;
+  mrb_value arg;
+};
+
+static mrb_value funcall_body(mrb_state *mrb, void *data) {
+  struct funcall_args *a = data;
+  return mrb_funcall_argv(mrb, a->recv, mrb_intern_cstr(mrb, a->name), 1, &a->arg);
+}
+
+/* Kobako.<name>(arg) behind a protect; 0 when it returned *out, 1 when it
+ * raised (*out is the exception). */
+int kobako_call_kobako(mrb_state *mrb, const char *name, const mrb_value *arg, mrb_value *out) {
+  struct funcall_args a = {mrb_obj_value(mrb_module_get(mrb, "Kobako")), name, *arg};
+  mrb_bool failed = FALSE;
+  *out = mrb_protect_error(mrb, funcall_body, &a, &failed);
+  mrb->exc = NULL;
+  return failed ? 1 : 0;
 }
 
 int kobako_gc_arena_save(mrb_state *mrb) { return mrb_gc_arena_save(mrb); }

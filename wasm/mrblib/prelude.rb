@@ -162,3 +162,152 @@ class String
     __kobako_binary? || __kobako_valid_utf8?
   end
 end
+
+# ---- Services (docs/services.md, docs/wire.md) -------------------------------
+
+module Kobako
+  class ServiceError < StandardError; end
+  class NoServiceError < ServiceError; end
+  class ServiceArgumentError < ServiceError; end
+
+  # Reflection and evaluation never cross the wall: these are refused on the
+  # guest's side, without a round trip, whatever the host object defines.
+  DENIED = %i[
+    send __send__ public_send instance_eval instance_exec class_eval class_exec
+    module_eval module_exec method methods public_method public_methods
+    private_methods protected_methods singleton_method singleton_methods
+    define_method define_singleton_method instance_variable_get
+    instance_variable_set instance_variable_defined? instance_variables
+    remove_instance_variable const_get const_set constants binding extend
+    instance_method public_instance_method singleton_class method_missing
+    respond_to_missing? remove_method undef_method alias_method
+  ].freeze
+
+  REPLY_ERRORS = {
+    "Kobako::ServiceError" => ServiceError,
+    "Kobako::NoServiceError" => NoServiceError,
+    "Kobako::ServiceArgumentError" => ServiceArgumentError
+  }.freeze
+
+  @blocks = {}
+  @block_results = {}
+  @next_block = 0
+
+  class << self
+    # One Service call: NS::Member.m(...) or handle.m(...).
+    def __call(target, name, args, kwargs, block)
+      if DENIED.include?(name)
+        raise NoMethodError, "undefined method '#{name}' for #{__describe(target)}"
+      end
+
+      id = __hold_block(block)
+      begin
+        reply = __dispatch([target, name.to_s, args, kwargs, id])
+      ensure
+        @blocks.delete(id) if id
+      end
+      __settle(reply, id)
+    end
+
+    # The host yields to a block: [block_id, args] -> reply (docs/wire.md).
+    def __yield(request)
+      id, args = request
+      block = @blocks[id]
+      return [2, "LocalJumpError", "the block's Service call has returned"] unless block
+
+      status, value = __call_block(block, args)
+      return [0, value] if status == 0
+
+      @block_results[id] = value
+      return [1] if status == 1
+
+      [2, value.class.to_s, value.message.to_s]
+    end
+
+    def __bind_all(services)
+      services.each do |ns, member, methods|
+        mod = Object.const_defined?(ns) ? Object.const_get(ns) : Object.const_set(ns, Module.new)
+        mod.const_set(member, Service.new("#{ns}::#{member}", methods))
+      end
+      nil
+    end
+
+    private
+
+    def __hold_block(block)
+      return nil unless block
+
+      id = (@next_block += 1)
+      @blocks[id] = block
+      id
+    end
+
+    def __settle(reply, id)
+      case reply[0]
+      when 0 then reply[1]
+      when 1 then raise REPLY_ERRORS.fetch(reply[1], ServiceError), reply[2].to_s
+      when 2 then @block_results.delete(id) # the block broke out with this value
+      when 3 then raise(@block_results.delete(id) || ServiceError.new("#{reply[1]}: #{reply[2]}"))
+      else raise ServiceError, "malformed reply from the host"
+      end
+    end
+
+    def __describe(target)
+      target.is_a?(String) ? target : "a Kobako::Handle"
+    end
+  end
+
+  # NS::Member in the guest. Everything not defined here is forwarded.
+  class Service < BasicObject
+    undef_method :__send__, :instance_eval, :instance_exec
+
+    def initialize(path, methods)
+      @path = path
+      @methods = methods
+    end
+
+    def respond_to?(name, _include_all = false)
+      @methods.include?(name.to_s)
+    end
+
+    def inspect
+      "#<Kobako::Service #{@path}>"
+    end
+    alias to_s inspect
+
+    def nil?
+      false
+    end
+
+    def method_missing(name, *args, **kwargs, &block)
+      ::Kobako.__call(@path, name, args, kwargs, block)
+    end
+  end
+
+  # A host object held by id (Kobako::Handle is defined in C, see shim.c).
+  class Handle
+    undef_method :__send__, :instance_eval, :instance_exec
+
+    # Answered locally: the guest cannot know the host object's methods
+    # without asking, so this says whether a call would be forwarded at all.
+    def respond_to?(name, _include_all = false)
+      !DENIED.include?(name.to_sym)
+    end
+
+    def inspect
+      "#<Kobako::Handle #{__kobako_id}>"
+    end
+
+    def nil?
+      false
+    end
+
+    def frozen?
+      true
+    end
+
+    def method_missing(name, *args, **kwargs, &block)
+      ::Kobako.__call(self, name, args, kwargs, block)
+    end
+  end
+end

@@ -22,6 +22,13 @@ pub trait ValueSink {
     fn push(&mut self, array: &Self::Value, item: Self::Value);
     fn hash(&mut self, capacity: usize) -> Self::Value;
     fn insert(&mut self, hash: &Self::Value, key: Self::Value, value: Self::Value);
+
+    /// Marks the GC's protection stack; values made after it need no more
+    /// protection once they are inside a container (see `restore`).
+    fn checkpoint(&mut self) -> usize {
+        0
+    }
+    fn restore(&mut self, _checkpoint: usize) {}
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -188,8 +195,10 @@ impl<'a> Reader<'a> {
         }
         let array = sink.array(n);
         for _ in 0..n {
+            let mark = sink.checkpoint();
             let item = self.value(sink, depth + 1)?;
             sink.push(&array, item);
+            sink.restore(mark);
         }
         Ok(array)
     }
@@ -205,9 +214,11 @@ impl<'a> Reader<'a> {
         }
         let hash = sink.hash(n);
         for _ in 0..n {
+            let mark = sink.checkpoint();
             let key = self.value(sink, depth + 1)?;
             let value = self.value(sink, depth + 1)?;
             sink.insert(&hash, key, value);
+            sink.restore(mark);
         }
         Ok(hash)
     }

@@ -55,12 +55,16 @@ pub enum EncodeError {
 impl EncodeError {
     /// The guest exception class the host sees (`SandboxError#klass`).
     pub fn class(&self) -> &'static str {
+        self.class_c().to_str().unwrap_or("TypeError")
+    }
+
+    pub fn class_c(&self) -> &'static std::ffi::CStr {
         match self {
-            EncodeError::NotRepresentable(_) | EncodeError::Cycle => "TypeError",
+            EncodeError::NotRepresentable(_) | EncodeError::Cycle => c"TypeError",
             EncodeError::IntegerRange | EncodeError::TooDeep | EncodeError::TooLarge => {
-                "RangeError"
+                c"RangeError"
             }
-            EncodeError::InvalidUtf8 => "EncodingError",
+            EncodeError::InvalidUtf8 => c"EncodingError",
         }
     }
 

@@ -5,17 +5,12 @@ use std::alloc::{alloc, dealloc, Layout};
 
 pub const ABI_VERSION: i32 = 1;
 
-#[link(wasm_import_module = "env")]
-extern "C" {
-    fn __kobako_dispatch(ptr: i32, len: i32) -> i64;
-}
-
 #[no_mangle]
 pub extern "C" fn kobako_abi_version() -> i32 {
     ABI_VERSION
 }
 
-fn layout(len: usize) -> Option<Layout> {
+pub fn layout(len: usize) -> Option<Layout> {
     Layout::from_size_align(len.max(1), 8).ok()
 }
 
@@ -54,21 +49,3 @@ pub extern "C" fn kobako_init() {
     interp::boot();
 }
 
-/// Raw Service round trip for the C side (`Kobako.__dispatch`): hands the
-/// request to the host import and returns the response buffer (owned by the
-/// caller, released with `kobako_release`), or null when the host has no
-/// dispatcher.
-#[no_mangle]
-pub extern "C" fn kobako_call_host(request: *const u8, len: usize, out_len: *mut usize) -> *mut u8 {
-    let packed = unsafe { __kobako_dispatch(request as i32, len as i32) };
-    let (ptr, resp_len) = ((packed >> 32) as u32 as usize, packed as u32 as usize);
-    unsafe { *out_len = resp_len };
-    ptr as *mut u8
-}
-
-#[no_mangle]
-pub extern "C" fn kobako_release(ptr: *mut u8, len: usize) {
-    if let (false, Some(layout)) = (ptr.is_null(), layout(len)) {
-        unsafe { dealloc(ptr, layout) };
-    }
-}

@@ -7,6 +7,9 @@ use serde::Deserialize;
 pub struct Frame {
     /// Source to evaluate; str or bin on the wire.
     pub src: serde_bytes::ByteBuf,
+    /// The bound Services: `[namespace, member, [method names]]`.
+    #[serde(default)]
+    pub services: Vec<(String, String, Vec<String>)>,
 }
 
 impl Frame {

@@ -4,15 +4,18 @@
 use crate::encode::{encode, EncodeError};
 use crate::frame::Frame;
 use crate::limits::MAX_MESSAGE;
-use crate::mruby::{self, Interp, Value};
+use crate::decode::ValueSink;
+use crate::mruby::{self, Builder, Interp, Value};
 use crate::outcome::{self, Failure};
 use std::cell::UnsafeCell;
 
 const PRELUDE: &str = include_str!("../mrblib/prelude.rb");
 
-struct State {
-    mrb: *mut mruby::MrbState,
+pub struct State {
+    pub mrb: *mut mruby::MrbState,
     outcome: Vec<u8>,
+    /// The last `kobako_yield` reply, read by the host right after the call.
+    pub yield_reply: Vec<u8>,
 }
 
 /// Single-threaded global: a wasm32-wasip1 instance has one thread, and the
@@ -23,9 +26,10 @@ unsafe impl Sync for Global {}
 static STATE: Global = Global(UnsafeCell::new(State {
     mrb: std::ptr::null_mut(),
     outcome: Vec::new(),
+    yield_reply: Vec::new(),
 }));
 
-fn state() -> &'static mut State {
+pub fn state() -> &'static mut State {
     unsafe { &mut *STATE.0.get() }
 }
 
@@ -52,11 +56,37 @@ pub fn eval(frame: &[u8]) {
     let mrb = state().mrb;
     let arena = unsafe { mruby::kobako_gc_arena_save(mrb) };
     let outcome = match Frame::decode(frame) {
-        Ok(frame) => run(mrb, &frame.src),
+        Ok(frame) => bind_services(mrb, &frame).unwrap_or_else(|| run(mrb, &frame.src)),
         Err(message) => outcome::err(&Failure::sandbox("ArgumentError", message, Vec::new())),
     };
     unsafe { mruby::kobako_gc_arena_restore(mrb, arena) };
     state().outcome = outcome;
+}
+
+/// Makes `NS::Member` exist for this invocation; the error outcome if not.
+fn bind_services(mrb: *mut mruby::MrbState, frame: &Frame) -> Option<Vec<u8>> {
+    if frame.services.is_empty() {
+        return None;
+    }
+    let mut b = Builder(mrb);
+    let list = b.array(frame.services.len());
+    for (ns, member, methods) in &frame.services {
+        let entry = b.array(3);
+        let (ns, member) = (b.str(ns), b.str(member));
+        b.push(&entry, ns);
+        b.push(&entry, member);
+        let names = b.array(methods.len());
+        for m in methods {
+            let m = b.str(m);
+            b.push(&names, m);
+        }
+        b.push(&entry, names);
+        b.push(&list, entry);
+    }
+    let mut result = Value::zeroed();
+    let failed =
+        unsafe { mruby::kobako_call_kobako(mrb, c"__bind_all".as_ptr(), &list, &mut result) };
+    (failed != 0).then(|| outcome::err(&exception_failure(&Interp(mrb), &result)))
 }
 
 fn run(mrb: *mut mruby::MrbState, src: &[u8]) -> Vec<u8> {
@@ -108,8 +138,10 @@ fn exception_failure(interp: &Interp, exc: &Value) -> Failure {
         interp
             .array(&backtrace)
             .iter()
-            .take(MAX_BACKTRACE_LINES)
             .filter_map(text)
+            // Frames of kobako's own prelude say nothing about the script.
+            .filter(|line| !line.starts_with("(kobako)"))
+            .take(MAX_BACKTRACE_LINES)
             .collect(),
     )
 }

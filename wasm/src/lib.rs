@@ -13,3 +13,5 @@ mod exports;
 mod interp;
 #[cfg(target_arch = "wasm32")]
 mod mruby;
+#[cfg(target_arch = "wasm32")]
+mod service;

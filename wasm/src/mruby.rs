@@ -1,6 +1,7 @@
 //! The C side (wasm/c/shim.c) as Rust sees it. mrb_values stay opaque and
 //! travel by pointer, so no struct ABI must match across the boundary.
 
+use crate::decode::{DecodeError, ValueSink};
 use crate::encode::{EncodeError, Node, ValueSource};
 use std::ffi::{c_char, c_int, c_void, CStr};
 
@@ -31,6 +32,7 @@ const STRING: c_int = 6;
 const ARRAY: c_int = 7;
 const HASH: c_int = 8;
 const BIGINT: c_int = 9;
+const HANDLE: c_int = 11;
 
 type PairFn = extern "C" fn(*const Value, *const Value, *mut c_void) -> c_int;
 
@@ -66,6 +68,25 @@ extern "C" {
     fn kobako_hash_each(mrb: *mut MrbState, v: *const Value, f: PairFn, data: *mut c_void);
     fn kobako_object_id(v: *const Value) -> *const c_void;
     fn kobako_class_name(mrb: *mut MrbState, v: *const Value) -> *const c_char;
+    fn kobako_handle_id(v: *const Value) -> u32;
+
+    fn kobako_new_nil(out: *mut Value);
+    fn kobako_new_bool(b: c_int, out: *mut Value);
+    fn kobako_new_int(mrb: *mut MrbState, i: i64, out: *mut Value);
+    fn kobako_new_float(mrb: *mut MrbState, f: f64, out: *mut Value);
+    fn kobako_new_string(mrb: *mut MrbState, p: *const u8, len: usize, binary: c_int, out: *mut Value);
+    fn kobako_new_symbol(mrb: *mut MrbState, p: *const u8, len: usize, out: *mut Value);
+    fn kobako_new_handle(mrb: *mut MrbState, id: u32, out: *mut Value);
+    fn kobako_new_array(mrb: *mut MrbState, capa: usize, out: *mut Value);
+    fn kobako_array_push(mrb: *mut MrbState, ary: *const Value, v: *const Value);
+    fn kobako_new_hash(mrb: *mut MrbState, capa: usize, out: *mut Value);
+    fn kobako_hash_set(mrb: *mut MrbState, h: *const Value, k: *const Value, v: *const Value);
+    pub fn kobako_call_kobako(
+        mrb: *mut MrbState,
+        name: *const c_char,
+        arg: *const Value,
+        out: *mut Value,
+    ) -> c_int;
 }
 
 /// A live interpreter, read through the shim.
@@ -136,6 +157,7 @@ impl ValueSource for Interp {
                 ARRAY => Node::Array(kobako_array_len(v)),
                 HASH => Node::Hash(kobako_hash_size(self.0, v)),
                 BIGINT => Node::BigInt,
+                HANDLE => Node::Handle(kobako_handle_id(v)),
                 _ => Node::Other(self.class_name(v)),
             }
         }
@@ -171,5 +193,74 @@ impl ValueSource for Interp {
 
     fn identity(&self, v: &Value) -> usize {
         unsafe { kobako_object_id(v) as usize }
+    }
+}
+
+/// Builds mruby values for the decoder. Every value it makes sits on the GC
+/// arena until its container holds it.
+pub struct Builder(pub *mut MrbState);
+
+impl Builder {
+    fn make(&mut self, f: impl FnOnce(*mut Value)) -> Value {
+        let mut out = Value::zeroed();
+        f(&mut out);
+        out
+    }
+
+    pub fn str(&mut self, text: &str) -> Value {
+        self.string(text.as_bytes(), false)
+    }
+}
+
+impl ValueSink for Builder {
+    type Value = Value;
+
+    fn nil(&mut self) -> Value {
+        self.make(|o| unsafe { kobako_new_nil(o) })
+    }
+    fn boolean(&mut self, b: bool) -> Value {
+        self.make(|o| unsafe { kobako_new_bool(c_int::from(b), o) })
+    }
+    fn int(&mut self, i: i64) -> Value {
+        let mrb = self.0;
+        self.make(|o| unsafe { kobako_new_int(mrb, i, o) })
+    }
+    fn float(&mut self, f: f64) -> Value {
+        let mrb = self.0;
+        self.make(|o| unsafe { kobako_new_float(mrb, f, o) })
+    }
+    fn string(&mut self, bytes: &[u8], binary: bool) -> Value {
+        let mrb = self.0;
+        self.make(|o| unsafe {
+            kobako_new_string(mrb, bytes.as_ptr(), bytes.len(), c_int::from(binary), o)
+        })
+    }
+    fn symbol(&mut self, name: &[u8]) -> Result<Value, DecodeError> {
+        let mrb = self.0;
+        Ok(self.make(|o| unsafe { kobako_new_symbol(mrb, name.as_ptr(), name.len(), o) }))
+    }
+    fn handle(&mut self, id: u32) -> Value {
+        let mrb = self.0;
+        self.make(|o| unsafe { kobako_new_handle(mrb, id, o) })
+    }
+    fn array(&mut self, capacity: usize) -> Value {
+        let mrb = self.0;
+        self.make(|o| unsafe { kobako_new_array(mrb, capacity, o) })
+    }
+    fn push(&mut self, array: &Value, item: Value) {
+        unsafe { kobako_array_push(self.0, array, &item) }
+    }
+    fn hash(&mut self, capacity: usize) -> Value {
+        let mrb = self.0;
+        self.make(|o| unsafe { kobako_new_hash(mrb, capacity, o) })
+    }
+    fn insert(&mut self, hash: &Value, key: Value, value: Value) {
+        unsafe { kobako_hash_set(self.0, hash, &key, &value) }
+    }
+    fn checkpoint(&mut self) -> usize {
+        unsafe { kobako_gc_arena_save(self.0) as usize }
+    }
+    fn restore(&mut self, checkpoint: usize) {
+        unsafe { kobako_gc_arena_restore(self.0, checkpoint as c_int) }
     }
 }
