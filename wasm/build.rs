@@ -16,8 +16,14 @@ fn main() {
     for dir in [&mruby, &glue] {
         println!("cargo:rustc-link-search=native={}", dir.display());
     }
-    println!("cargo:rerun-if-changed={}", mruby.join("libmruby.a").display());
-    println!("cargo:rerun-if-changed={}", glue.join("libkobako_c.a").display());
+    println!(
+        "cargo:rerun-if-changed={}",
+        mruby.join("libmruby.a").display()
+    );
+    println!(
+        "cargo:rerun-if-changed={}",
+        glue.join("libkobako_c.a").display()
+    );
     println!("cargo:rustc-link-lib=static=kobako_c");
     println!("cargo:rustc-link-lib=static=mruby");
 

@@ -75,13 +75,19 @@ struct Reader<'a> {
 impl<'a> Reader<'a> {
     fn take(&mut self, n: usize) -> Result<&'a [u8], DecodeError> {
         let end = self.pos.checked_add(n).ok_or(DecodeError::Truncated)?;
-        let slice = self.bytes.get(self.pos..end).ok_or(DecodeError::Truncated)?;
+        let slice = self
+            .bytes
+            .get(self.pos..end)
+            .ok_or(DecodeError::Truncated)?;
         self.pos = end;
         Ok(slice)
     }
 
     fn uint(&mut self, width: usize) -> Result<u64, DecodeError> {
-        Ok(self.take(width)?.iter().fold(0u64, |acc, b| acc << 8 | u64::from(*b)))
+        Ok(self
+            .take(width)?
+            .iter()
+            .fold(0u64, |acc, b| acc << 8 | u64::from(*b)))
     }
 
     fn len(&mut self, width: usize) -> Result<usize, DecodeError> {

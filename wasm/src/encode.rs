@@ -17,7 +17,10 @@ pub enum Node<'a> {
     BigInt,
     Float(f64),
     Symbol(&'a [u8]),
-    Str { bytes: &'a [u8], binary: bool },
+    Str {
+        bytes: &'a [u8],
+        binary: bool,
+    },
     Array(usize),
     Hash(usize),
     /// A host object the guest holds by id.
@@ -25,6 +28,9 @@ pub enum Node<'a> {
     /// Anything else; carries the class name for the error message.
     Other(&'a str),
 }
+
+/// Called for each key/value pair of a Hash.
+pub type PairVisitor<'a, V> = dyn FnMut(&V, &V) -> Result<(), EncodeError> + 'a;
 
 /// Read access to a tree of guest values.
 pub trait ValueSource {
@@ -36,7 +42,7 @@ pub trait ValueSource {
     fn hash_each(
         &self,
         hash: &Self::Value,
-        visit: &mut dyn FnMut(&Self::Value, &Self::Value) -> Result<(), EncodeError>,
+        visit: &mut PairVisitor<'_, Self::Value>,
     ) -> Result<(), EncodeError>;
     /// Identity of a container, for cycle detection.
     fn identity(&self, value: &Self::Value) -> usize;

@@ -48,4 +48,3 @@ pub extern "C" fn kobako_outcome() -> i64 {
 pub extern "C" fn kobako_init() {
     interp::boot();
 }
-

@@ -1,10 +1,10 @@
 //! The one interpreter of this instance: booted at build time (baked into
 //! the artifact by the pre-initializer), used by `kobako_eval`.
 
+use crate::decode::ValueSink;
 use crate::encode::{encode, EncodeError};
 use crate::frame::Frame;
 use crate::limits::MAX_MESSAGE;
-use crate::decode::ValueSink;
 use crate::mruby::{self, Builder, Interp, Value};
 use crate::outcome::{self, Failure};
 use std::cell::UnsafeCell;
@@ -40,7 +40,10 @@ pub fn boot() {
     if !s.mrb.is_null() {
         return;
     }
-    assert_eq!(unsafe { mruby::kobako_value_size() }, std::mem::size_of::<Value>());
+    assert_eq!(
+        unsafe { mruby::kobako_value_size() },
+        std::mem::size_of::<Value>()
+    );
     let mrb = unsafe { mruby::kobako_boot(PRELUDE.as_ptr(), PRELUDE.len()) };
     assert!(!mrb.is_null(), "kobako guest failed to boot");
     s.mrb = mrb;

@@ -2,7 +2,7 @@
 //! travel by pointer, so no struct ABI must match across the boundary.
 
 use crate::decode::{DecodeError, ValueSink};
-use crate::encode::{EncodeError, Node, ValueSource};
+use crate::encode::{EncodeError, Node, PairVisitor, ValueSource};
 use std::ffi::{c_char, c_int, c_void, CStr};
 
 #[repr(C)]
@@ -74,7 +74,13 @@ extern "C" {
     fn kobako_new_bool(b: c_int, out: *mut Value);
     fn kobako_new_int(mrb: *mut MrbState, i: i64, out: *mut Value);
     fn kobako_new_float(mrb: *mut MrbState, f: f64, out: *mut Value);
-    fn kobako_new_string(mrb: *mut MrbState, p: *const u8, len: usize, binary: c_int, out: *mut Value);
+    fn kobako_new_string(
+        mrb: *mut MrbState,
+        p: *const u8,
+        len: usize,
+        binary: c_int,
+        out: *mut Value,
+    );
     fn kobako_new_symbol(mrb: *mut MrbState, p: *const u8, len: usize, out: *mut Value);
     fn kobako_new_handle(mrb: *mut MrbState, id: u32, out: *mut Value);
     fn kobako_new_array(mrb: *mut MrbState, capa: usize, out: *mut Value);
@@ -169,13 +175,9 @@ impl ValueSource for Interp {
         out
     }
 
-    fn hash_each(
-        &self,
-        v: &Value,
-        visit: &mut dyn FnMut(&Value, &Value) -> Result<(), EncodeError>,
-    ) -> Result<(), EncodeError> {
+    fn hash_each(&self, v: &Value, visit: &mut PairVisitor<'_, Value>) -> Result<(), EncodeError> {
         struct Walk<'a> {
-            visit: &'a mut dyn FnMut(&Value, &Value) -> Result<(), EncodeError>,
+            visit: &'a mut PairVisitor<'a, Value>,
             result: Result<(), EncodeError>,
         }
         extern "C" fn pair(k: *const Value, v: *const Value, data: *mut c_void) -> c_int {

@@ -46,11 +46,24 @@ mod tests {
 
     #[test]
     fn err_envelope_is_a_map_with_named_fields() {
-        let bytes = err(&Failure::sandbox("RuntimeError", "boom".into(), vec!["(eval):1".into()]));
+        let bytes = err(&Failure::sandbox(
+            "RuntimeError",
+            "boom".into(),
+            vec!["(eval):1".into()],
+        ));
         let value: rmpv::Value = rmp_serde::from_slice(&bytes).unwrap();
         let body = &value.as_map().unwrap()[0];
         assert_eq!(body.0.as_str(), Some("err"));
-        let fields: Vec<&str> = body.1.as_map().unwrap().iter().map(|(k, _)| k.as_str().unwrap()).collect();
-        assert_eq!(fields, ["origin", "class", "message", "backtrace", "details"]);
+        let fields: Vec<&str> = body
+            .1
+            .as_map()
+            .unwrap()
+            .iter()
+            .map(|(k, _)| k.as_str().unwrap())
+            .collect();
+        assert_eq!(
+            fields,
+            ["origin", "class", "message", "backtrace", "details"]
+        );
     }
 }

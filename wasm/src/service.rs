@@ -55,7 +55,7 @@ pub extern "C" fn kobako_rs_dispatch(
     out: *mut Value,
     error_class: *mut *const c_char,
 ) -> c_int {
-    let mut fail = |class: &'static std::ffi::CStr, message: String| {
+    let fail = |class: &'static std::ffi::CStr, message: String| {
         unsafe {
             *out = Builder(mrb).str(&message);
             *error_class = class.as_ptr();
@@ -68,7 +68,10 @@ pub extern "C" fn kobako_rs_dispatch(
     }
     let packed = unsafe { __kobako_dispatch(bytes.as_ptr() as i32, bytes.len() as i32) };
     if packed == 0 {
-        return fail(c"Kobako::NoServiceError", "no Service dispatcher in this sandbox".into());
+        return fail(
+            c"Kobako::NoServiceError",
+            "no Service dispatcher in this sandbox".into(),
+        );
     }
     let reply = HostBuffer::unpack(packed);
     match decode(&mut Builder(mrb), reply.bytes()) {
@@ -76,7 +79,10 @@ pub extern "C" fn kobako_rs_dispatch(
             unsafe { *out = value };
             0
         }
-        Err(e) => fail(c"Kobako::ServiceError", format!("reply from the host: {}", e.message())),
+        Err(e) => fail(
+            c"Kobako::ServiceError",
+            format!("reply from the host: {}", e.message()),
+        ),
     }
 }
 

@@ -106,11 +106,20 @@ fn strings_bins_symbols_handles() {
 fn malformed_inputs_are_errors_not_panics() {
     assert_eq!(dec(&[]), Err(DecodeError::Truncated));
     assert_eq!(dec(&[0xa2, b'a']), Err(DecodeError::Truncated));
-    assert_eq!(dec(&[0xdd, 0xff, 0xff, 0xff, 0xff]), Err(DecodeError::Truncated));
+    assert_eq!(
+        dec(&[0xdd, 0xff, 0xff, 0xff, 0xff]),
+        Err(DecodeError::Truncated)
+    );
     assert!(matches!(dec(&[0xc1]), Err(DecodeError::Malformed(_))));
     assert!(matches!(dec(&[0xa1, 0xff]), Err(DecodeError::Malformed(_))));
-    assert!(matches!(dec(&[0xd4, 0x07, 0x00]), Err(DecodeError::Malformed(_))));
-    assert!(matches!(dec(&[0xd5, 0x01, 0, 0]), Err(DecodeError::Malformed(_))));
+    assert!(matches!(
+        dec(&[0xd4, 0x07, 0x00]),
+        Err(DecodeError::Malformed(_))
+    ));
+    assert!(matches!(
+        dec(&[0xd5, 0x01, 0, 0]),
+        Err(DecodeError::Malformed(_))
+    ));
     assert_eq!(dec(&[0xc0, 0xc0]), Err(DecodeError::TrailingBytes));
 }
 
@@ -118,7 +127,9 @@ fn malformed_inputs_are_errors_not_panics() {
 fn depth_cap_matches_the_encoder() {
     let ok: Vec<u8> = std::iter::repeat_n(0x91, MAX_DEPTH).chain([0xc0]).collect();
     assert!(dec(&ok).is_ok());
-    let deep: Vec<u8> = std::iter::repeat_n(0x91, MAX_DEPTH + 1).chain([0xc0]).collect();
+    let deep: Vec<u8> = std::iter::repeat_n(0x91, MAX_DEPTH + 1)
+        .chain([0xc0])
+        .collect();
     assert_eq!(dec(&deep), Err(DecodeError::TooDeep));
 }
 
@@ -127,6 +138,9 @@ fn maps_keep_order() {
     let bytes = [0x82, 0x02, 0xc0, 0xa1, b'a', 0x01];
     assert_eq!(
         dec(&bytes),
-        Ok(V::Map(vec![(V::Int(2), V::Nil), (V::Str(b"a".to_vec(), false), V::Int(1))]))
+        Ok(V::Map(vec![
+            (V::Int(2), V::Nil),
+            (V::Str(b"a".to_vec(), false), V::Int(1))
+        ]))
     );
 }

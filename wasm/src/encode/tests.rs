@@ -50,10 +50,12 @@ impl ValueSource for Tree {
     fn hash_each(
         &self,
         v: &*const V,
-        visit: &mut dyn FnMut(&*const V, &*const V) -> Result<(), EncodeError>,
+        visit: &mut PairVisitor<'_, *const V>,
     ) -> Result<(), EncodeError> {
         match unsafe { &**v } {
-            V::Map(m) => m.iter().try_for_each(|(k, v)| visit(&(k as *const V), &(v as *const V))),
+            V::Map(m) => m
+                .iter()
+                .try_for_each(|(k, v)| visit(&(k as *const V), &(v as *const V))),
             _ => unreachable!(),
         }
     }
@@ -105,20 +107,32 @@ fn symbols_are_ext_type_zero() {
 
 #[test]
 fn strings_keep_their_encoding() {
-    assert_eq!(enc(&V::Str(b"hi".to_vec(), false)).unwrap(), [0xa2, b'h', b'i']);
+    assert_eq!(
+        enc(&V::Str(b"hi".to_vec(), false)).unwrap(),
+        [0xa2, b'h', b'i']
+    );
     assert_eq!(enc(&V::Str(vec![0xff], true)).unwrap(), [0xc4, 0x01, 0xff]);
 }
 
 #[test]
 fn invalid_utf8_that_is_not_binary_is_refused() {
-    assert_eq!(enc(&V::Str(vec![0xff], false)), Err(EncodeError::InvalidUtf8));
-    assert_eq!(enc(&V::Str(vec![0xed, 0xa0, 0x80], false)), Err(EncodeError::InvalidUtf8));
+    assert_eq!(
+        enc(&V::Str(vec![0xff], false)),
+        Err(EncodeError::InvalidUtf8)
+    );
+    assert_eq!(
+        enc(&V::Str(vec![0xed, 0xa0, 0x80], false)),
+        Err(EncodeError::InvalidUtf8)
+    );
 }
 
 #[test]
 fn hashes_keep_insertion_order_and_any_key_type() {
     let map = V::Map(Rc::new(vec![(V::Int(2), V::Nil), (V::Sym("a"), V::Int(1))]));
-    assert_eq!(enc(&map).unwrap(), [0x82, 0x02, 0xc0, 0xd4, 0x00, b'a', 0x01]);
+    assert_eq!(
+        enc(&map).unwrap(),
+        [0x82, 0x02, 0xc0, 0xd4, 0x00, b'a', 0x01]
+    );
 }
 
 #[test]

@@ -1,0 +1,65 @@
+//! `Kobako::Native::Artifact`: a loaded guest, ready to be instantiated.
+//! Instances share the compiled module through the process-wide cache.
+
+use std::sync::Arc;
+
+use magnus::{Error, RArray, RString, Ruby, Value};
+use wasmtime::InstancePre;
+
+use crate::abi::ExportHandles;
+use crate::config::InvokeConfig;
+use crate::error::KobakoError;
+use crate::gvl::{self, NoGvlError};
+use crate::invocation;
+use crate::loader;
+use crate::state::HostState;
+
+/// A compiled, linked and ABI-checked guest.
+pub struct Loaded {
+    pub pre: InstancePre<HostState>,
+    pub exports: ExportHandles,
+    pub abi_version: i32,
+}
+
+#[magnus::wrap(class = "Kobako::Native::Artifact", free_immediately, size)]
+pub struct Artifact(Arc<Loaded>);
+
+impl Artifact {
+    /// `Artifact.load(path)`: from the cache, or compiled without the GVL.
+    pub fn load(ruby: &Ruby, path: String) -> Result<Self, Error> {
+        let key = loader::cache_key(&path).map_err(|e| e.into_raise(ruby))?;
+        if let Some(loaded) = loader::cached(&key) {
+            return Ok(Self(loaded));
+        }
+        let loaded = match gvl::call_without_gvl(None, || loader::load(&key)) {
+            Ok(Ok(loaded)) => Arc::new(loaded),
+            Ok(Err(error)) => return Err(error.into_raise(ruby)),
+            Err(NoGvlError::Ruby(error)) => return Err(error),
+            Err(NoGvlError::Panic(message)) => {
+                return Err(KobakoError::Setup(format!(
+                    "internal error while loading {path}: {message}"
+                ))
+                .into_raise(ruby))
+            }
+        };
+        loader::remember(key, loaded.clone());
+        Ok(Self(loaded))
+    }
+
+    pub fn abi_version(&self) -> i32 {
+        self.0.abi_version
+    }
+
+    /// `artifact.invoke(frame, label, config, dispatcher)`; see docs/native.md.
+    pub fn invoke(
+        ruby: &Ruby,
+        rb_self: &Self,
+        frame: RString,
+        label: String,
+        config: RArray,
+        dispatcher: Option<Value>,
+    ) -> Result<RArray, Error> {
+        let config = InvokeConfig::from_ruby(ruby, config)?;
+        invocation::invoke(ruby, &rb_self.0, frame, &label, &config, dispatcher)
+    }
+}

@@ -1,0 +1,90 @@
+//! One invocation as seen by the guest ABI: instantiate, hand over the frame,
+//! run it, read the outcome (docs/wire.md).
+
+use wasmtime::{Instance, Memory, ModuleExport, Store, TypedFunc, WasmParams, WasmResults};
+
+use crate::artifact::Loaded;
+use crate::error::KobakoError;
+use crate::state::HostState;
+use crate::wire::{self, MAX_MESSAGE};
+
+/// Runs `frame` in a fresh instance of `loaded` and returns the outcome bytes.
+pub async fn run(
+    store: &mut Store<HostState>,
+    loaded: &Loaded,
+    frame: &[u8],
+) -> wasmtime::Result<Vec<u8>> {
+    let instance = loaded.pre.instantiate_async(&mut *store).await?;
+    let exports = &loaded.exports;
+    let memory = memory(&instance, store, &exports.memory)?;
+    let baseline = memory.data_size(&*store);
+    store.data_mut().limiter.set_baseline(baseline);
+    let alloc: TypedFunc<i32, i32> = function(&instance, store, &exports.alloc)?;
+    let eval: TypedFunc<(i32, i32), i32> = function(&instance, store, &exports.eval)?;
+    let outcome: TypedFunc<(), i64> = function(&instance, store, &exports.outcome)?;
+
+    if frame.len() > MAX_MESSAGE {
+        return Err(trap(format!(
+            "invocation frame of {} bytes exceeds the {MAX_MESSAGE}-byte message cap",
+            frame.len()
+        )));
+    }
+    let len = frame.len() as i32;
+    let ptr = alloc.call_async(&mut *store, len).await?;
+    if ptr == 0 {
+        return Err(trap(format!(
+            "guest could not allocate {len} bytes for the invocation frame"
+        )));
+    }
+    memory
+        .write(&mut *store, ptr as u32 as usize, frame)
+        .map_err(|_| trap("kobako_alloc returned a buffer outside guest memory".into()))?;
+
+    let status = eval.call_async(&mut *store, (ptr, len)).await?;
+    if status != 0 {
+        return Err(trap(format!(
+            "kobako_eval returned {status}: the guest could not build an outcome"
+        )));
+    }
+    let (ptr, len) = wire::unpack_region(outcome.call_async(&mut *store, ()).await?);
+    let bytes =
+        wire::read_region(memory.data(&*store), ptr, len).map_err(KobakoError::CorruptedOutcome)?;
+    if bytes.is_empty() {
+        return Err(KobakoError::CorruptedOutcome("the guest left no outcome".into()).into());
+    }
+    Ok(bytes.to_vec())
+}
+
+/// Calls `kobako_abi_version` (used once, when an artifact is loaded).
+pub async fn abi_version(store: &mut Store<HostState>, loaded: &Loaded) -> wasmtime::Result<i32> {
+    let instance = loaded.pre.instantiate_async(&mut *store).await?;
+    let version: TypedFunc<(), i32> = function(&instance, store, &loaded.exports.abi_version)?;
+    version.call_async(&mut *store, ()).await
+}
+
+fn memory(
+    instance: &Instance,
+    store: &mut Store<HostState>,
+    export: &ModuleExport,
+) -> wasmtime::Result<Memory> {
+    instance
+        .get_module_export(&mut *store, export)
+        .and_then(|export| export.into_memory())
+        .ok_or_else(|| trap("guest memory export vanished".into()))
+}
+
+fn function<P: WasmParams, R: WasmResults>(
+    instance: &Instance,
+    store: &mut Store<HostState>,
+    export: &ModuleExport,
+) -> wasmtime::Result<TypedFunc<P, R>> {
+    instance
+        .get_module_export(&mut *store, export)
+        .and_then(|export| export.into_func())
+        .ok_or_else(|| trap("guest function export vanished".into()))?
+        .typed(&*store)
+}
+
+fn trap(message: String) -> wasmtime::Error {
+    KobakoError::Trap(message).into()
+}

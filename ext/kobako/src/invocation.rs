@@ -1,0 +1,164 @@
+//! One `#eval` / `#run`: a fresh store and instance (B-49), the caps, the
+//! guest run, and the Array the Ruby side records usage and output from.
+//! Failures are returned as exception instances, not raised, so that usage and
+//! output are kept for traps too; only a Ruby interrupt (Thread#kill,
+//! Thread#raise, `throw`) is re-raised as is.
+
+use std::pin::pin;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use magnus::error::ErrorType;
+use magnus::{prelude::*, Error, IntoValue, RArray, RString, Ruby, Value};
+
+use crate::artifact::Loaded;
+use crate::config::InvokeConfig;
+use crate::dispatch::{DispatchChannel, DispatcherFailed};
+use crate::driver::{Abort, Driver};
+use crate::error::KobakoError;
+use crate::limits::MemoryLimiter;
+use crate::output::CaptureStream;
+use crate::state::{self, HostState};
+use crate::watchdog::{Signals, Watchdog};
+use crate::{engine, guest, profile, ticker};
+
+/// With `release_gvl`, how long the guest runs with the GVL held before it
+/// gives it up (see driver.rs). Reached at the first epoch tick past it.
+const GVL_BUDGET: Duration = Duration::from_millis(1);
+
+pub fn invoke(
+    ruby: &Ruby,
+    loaded: &Loaded,
+    frame: RString,
+    label: &str,
+    config: &InvokeConfig,
+    dispatcher: Option<Value>,
+) -> Result<RArray, Error> {
+    // SAFETY: copied before any other Ruby code can run.
+    let frame = unsafe { frame.as_slice() }.to_vec();
+    let engine =
+        engine::engine().map_err(|message| KobakoError::Setup(message).into_raise(ruby))?;
+    // Ticks drive the deadline and the GVL hand-off.
+    let _ticker = match config.timeout.is_some() || config.release_gvl {
+        true => Some(ticker::acquire(engine).map_err(|e| e.into_raise(ruby))?),
+        false => None,
+    };
+
+    let stdout = CaptureStream::new(config.stdout_limit);
+    let stderr = CaptureStream::new(config.stderr_limit);
+    let signals = Arc::new(Signals::default());
+    let channel = dispatcher.map(|_| DispatchChannel::default());
+    let started = Instant::now();
+    let mut store = state::new_store(
+        engine,
+        HostState {
+            wasi: profile::wasi_ctx(config.profile, &stdout, &stderr),
+            limiter: MemoryLimiter::new(config.memory_limit),
+            watchdog: Watchdog::start(
+                config.timeout,
+                config.release_gvl.then_some(GVL_BUDGET),
+                signals.clone(),
+            ),
+            dispatch: channel.clone(),
+        },
+    );
+
+    let mut raised: Option<Error> = None;
+    let driver = Driver {
+        signals: &signals,
+        channel: channel.as_ref(),
+    };
+    let run = {
+        let future = pin!(guest::run(&mut store, loaded, &frame));
+        driver.run(future, |request| {
+            serve(ruby, dispatcher, request, &mut raised)
+        })
+        // Dropping the future here unwinds a guest that is still suspended.
+    };
+    let wall_time = started.elapsed().as_secs_f64();
+
+    let result = match run {
+        Ok(Ok(outcome)) => Ok(outcome),
+        Ok(Err(trap)) => Err(classify(trap, store.data())),
+        Err(Abort::Ruby(error)) => return Err(error),
+        Err(Abort::Panic(message)) => Err(KobakoError::Trap(format!("internal error: {message}"))),
+        Err(Abort::Stalled) => Err(KobakoError::Trap(
+            "the guest waited on a host operation that never completes".into(),
+        )),
+    };
+    let memory_peak = store.data().limiter.peak();
+    drop(store);
+
+    let (outcome, error) = match (result, raised) {
+        (_, Some(dispatcher_error)) => (None, Some(exception_of(ruby, dispatcher_error)?)),
+        (Ok(outcome), None) => (Some(outcome), None),
+        (Err(error), None) => (
+            None,
+            Some(error.to_exception(ruby, Some(label))?.as_value()),
+        ),
+    };
+    let (stdout, stdout_truncated) = stdout.take();
+    let (stderr, stderr_truncated) = stderr.take();
+    let array = ruby.ary_new_capa(8);
+    array.push(outcome.map(|bytes| ruby.str_from_slice(&bytes)))?;
+    array.push(ruby.str_from_slice(&stdout))?;
+    array.push(ruby.str_from_slice(&stderr))?;
+    array.push(stdout_truncated)?;
+    array.push(stderr_truncated)?;
+    array.push(wall_time)?;
+    array.push(memory_peak)?;
+    array.push(error)?;
+    Ok(array)
+}
+
+/// Answers one Service request with the dispatcher (GVL held, on the Ruby
+/// thread's own stack). A Ruby error is kept in `raised` and unwinds the guest.
+fn serve(
+    ruby: &Ruby,
+    dispatcher: Option<Value>,
+    request: Vec<u8>,
+    raised: &mut Option<Error>,
+) -> Result<Vec<u8>, DispatcherFailed> {
+    let dispatcher = dispatcher.ok_or(DispatcherFailed)?;
+    match dispatcher.funcall::<_, _, RString>("call", (ruby.str_from_slice(&request),)) {
+        // SAFETY: copied before any other Ruby code can run.
+        Ok(response) => Ok(unsafe { response.as_slice() }.to_vec()),
+        Err(error) => {
+            *raised = Some(error);
+            Err(DispatcherFailed)
+        }
+    }
+}
+
+/// What stopped the guest. The cap that was hit wins over the trap text.
+fn classify(trap: wasmtime::Error, state: &HostState) -> KobakoError {
+    if let Some(exceeded) = state.limiter.exceeded() {
+        return exceeded.clone();
+    }
+    if let Some(error) = trap
+        .chain()
+        .find_map(|cause| cause.downcast_ref::<KobakoError>())
+    {
+        return error.clone();
+    }
+    if let Some(tripped) = state.watchdog.tripped() {
+        return tripped;
+    }
+    if let Some(exit) = trap.downcast_ref::<wasmtime_wasi::I32Exit>() {
+        return KobakoError::Trap(format!("the guest called exit({})", exit.0));
+    }
+    KobakoError::Trap(format!("{trap:#}"))
+}
+
+/// The dispatcher's error as an exception object. A non-exception jump
+/// (`throw`, Thread#kill) cannot be returned and is re-raised.
+fn exception_of(ruby: &Ruby, error: Error) -> Result<Value, Error> {
+    match error.error_type() {
+        ErrorType::Exception(exception) => Ok(exception.as_value()),
+        ErrorType::Error(class, message) => {
+            Ok(class.new_instance((message.to_string(),))?.as_value())
+        }
+        ErrorType::Jump(_) => Err(error),
+    }
+    .map(|value| value.into_value_with(ruby))
+}

@@ -1,0 +1,32 @@
+//! The WASI context of one invocation. Both profiles give the guest no
+//! preopened directories, no environment, no arguments, an empty stdin and
+//! captured stdout/stderr; they differ only in clocks and entropy.
+
+use wasmtime_wasi::p1::WasiP1Ctx;
+use wasmtime_wasi::WasiCtxBuilder;
+
+use crate::clock::{FrozenMonotonicClock, FrozenWallClock};
+use crate::entropy::{FixedStream, INSECURE_SEED, SECURE_SEED};
+use crate::output::CaptureStream;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Profile {
+    /// Clocks read 0 and random is a fixed stream: reproducible output.
+    Hermetic,
+    /// Live clocks and entropy (the wasmtime-wasi defaults).
+    Permissive,
+}
+
+pub fn wasi_ctx(profile: Profile, stdout: &CaptureStream, stderr: &CaptureStream) -> WasiP1Ctx {
+    let mut builder = WasiCtxBuilder::new();
+    builder.stdout(stdout.clone()).stderr(stderr.clone());
+    if profile == Profile::Hermetic {
+        builder
+            .wall_clock(FrozenWallClock)
+            .monotonic_clock(FrozenMonotonicClock)
+            .secure_random(FixedStream::new(SECURE_SEED))
+            .insecure_random(FixedStream::new(INSECURE_SEED))
+            .insecure_random_seed(u128::from(INSECURE_SEED));
+    }
+    builder.build_p1()
+}
