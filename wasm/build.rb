@@ -15,10 +15,13 @@
 require "digest"
 require "fileutils"
 require "json"
-require "open3"
 require "rbconfig"
 
+require_relative "build_env"
+
 module KobakoGuestBuild
+  extend BuildEnv
+
   ROOT = File.expand_path("..", __dir__)
   WASM_DIR = File.join(ROOT, "wasm")
   BUILD = File.join(ROOT, "build")
@@ -33,54 +36,6 @@ module KobakoGuestBuild
   ].freeze
 
   module_function
-
-  def target_dir
-    ENV["CARGO_TARGET_DIR"] || File.join(Dir.home, ".cache", "kobako-target")
-  end
-
-  # SOURCE_DATE_EPOCH makes wasmtime's build scripts rerun (TOOLCHAIN.md).
-  def cargo_env
-    { "CARGO_TARGET_DIR" => target_dir, "SOURCE_DATE_EPOCH" => nil }
-  end
-
-  def run!(env, *cmd, chdir: ROOT)
-    puts "+ #{cmd.join(' ')}"
-    system(env, *cmd, chdir: chdir, exception: true)
-  end
-
-  def capture!(env, *cmd)
-    out, status = Open3.capture2(env, *cmd, chdir: ROOT)
-    raise "#{cmd.join(' ')} failed" unless status.success?
-
-    out
-  end
-
-  def tool(*names)
-    names.each do |name|
-      path = ENV.fetch("PATH", "").split(File::PATH_SEPARATOR).map { |d| File.join(d, name) }
-                .find { |p| File.executable?(p) }
-      return path if path
-    end
-    abort "wasm/build.rb: none of #{names.join(', ')} found; run bin/setup"
-  end
-
-  def clang = @clang ||= tool("clang-22")
-  def archiver = @archiver ||= tool("llvm-ar-22", "llvm-ar-19", "llvm-ar")
-
-  def cflags
-    resource = capture!({}, clang, "-print-resource-dir").strip
-    [
-      "--target=#{TRIPLE}", "-O2", "-nostdinc",
-      "-isystem", File.join(resource, "include"),
-      "-isystem", File.join(WASM_DIR, "include"),
-      "-isystem", "/usr/include/wasm32-wasi",
-      # setjmp/longjmp (mruby's raise) lowered to Wasm exceptions, exnref form.
-      "-mexception-handling", "-mllvm", "-wasm-enable-sjlj", "-mllvm", "-wasm-use-legacy-eh=false",
-      # Reproducible regardless of where the checkout lives.
-      "-ffile-prefix-map=#{ROOT}=/kobako", "-ffile-prefix-map=#{MRUBY_SRC}=/mruby",
-      "-fno-ident"
-    ]
-  end
 
   # Step 1: mruby's source is fetched, never committed.
   def fetch_mruby

@@ -1,3 +1,5 @@
+# frozen_string_literal: true
+
 # mruby build configuration for the kobako guest, run by wasm/build.rb through
 # mruby's own rake. Paths and flags arrive in KOBAKO_* environment variables so
 # this file stays free of machine-specific values.

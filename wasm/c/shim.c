@@ -440,6 +440,9 @@ void kobako_new_hash(mrb_state *mrb, size_t capa, mrb_value *out) {
 }
 
 void kobako_hash_set(mrb_state *mrb, const mrb_value *h, const mrb_value *k, const mrb_value *v) {
+  /* Hash copies unfrozen String keys (dropping kobako's binary bit); Ruby
+   * freezes String keys anyway, so freeze first and the key is kept as is. */
+  if (mrb_string_p(*k)) RSTRING(*k)->flags |= MRB_FL_OBJ_IS_FROZEN;
   mrb_hash_set(mrb, *h, *k, *v);
 }
 

@@ -1,0 +1,35 @@
+# frozen_string_literal: true
+
+require_relative "lib/kobako/version"
+
+Gem::Specification.new do |spec|
+  spec.name = "kobako"
+  spec.version = Kobako::VERSION
+  spec.authors = ["kobako authors"]
+  spec.summary = "Run untrusted mruby code in an in-process WebAssembly sandbox"
+  spec.description = <<~DESC.tr("\n", " ").strip
+    kobako evaluates untrusted Ruby (mruby) inside a wasmtime WebAssembly sandbox in the
+    host process, with wall-clock, memory and output caps, and explicit host Services as the
+    only way out.
+  DESC
+  spec.license = "MIT"
+  spec.required_ruby_version = ">= 3.1"
+  spec.metadata["rubygems_mfa_required"] = "true"
+
+  # A Dir glob rather than `git ls-files`, so the gem builds from an exported
+  # tree too. The guest artifact ships prebuilt, so installing the gem needs a
+  # Rust toolchain for the extension but no WASI toolchain. The other workspace
+  # members' manifests and sources ship only because cargo loads every member
+  # of the workspace; they are not built at install time.
+  spec.files = Dir[
+    "lib/**/*.rb", "sig/**/*.rbs", "data/kobako.wasm",
+    "ext/kobako/Cargo.toml", "ext/kobako/extconf.rb", "ext/kobako/build.rs", "ext/kobako/src/**/*.rs",
+    "wasm/Cargo.toml", "wasm/build.rs", "wasm/src/**/*.rs",
+    "tools/bake/Cargo.toml", "tools/bake/src/**/*.rs",
+    "Cargo.toml", "Cargo.lock", "README.md", "CHANGELOG.md", "LICENSE", "docs/*.md"
+  ]
+  spec.require_paths = ["lib"]
+  spec.extensions = ["ext/kobako/extconf.rb"]
+
+  spec.add_dependency "msgpack", "~> 1.4"
+end

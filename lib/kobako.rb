@@ -1,0 +1,22 @@
+# frozen_string_literal: true
+
+require_relative "kobako/version"
+require_relative "kobako/errors"
+require_relative "kobako/handle"
+require_relative "kobako/codec"
+require_relative "kobako/usage"
+require_relative "kobako/options"
+require_relative "kobako/outcome"
+require_relative "kobako/sandbox"
+
+# The native extension is loaded last: it looks up the error classes above by
+# name when it initializes.
+begin
+  require "kobako/kobako"
+rescue LoadError => e
+  raise LoadError, "kobako's native extension is not built (#{e.message}); run `bin/setup` or `rake compile`"
+end
+
+# Runs untrusted mruby code inside a WebAssembly sandbox, in-process.
+module Kobako
+end

@@ -1,0 +1,103 @@
+# frozen_string_literal: true
+
+require "msgpack"
+require_relative "errors"
+require_relative "handle"
+
+module Kobako
+  # MessagePack with kobako's ext types and limits (docs/wire.md, docs/values.md).
+  module Codec
+    MAX_BYTES = 16 * 1024 * 1024
+    MAX_DEPTH = 128
+    INT_MIN = -(2**63)
+    INT_MAX = (2**63) - 1
+    SYMBOL_EXT = 0
+    HANDLE_EXT = 1
+
+    # A value or message that cannot cross the boundary. A SandboxError so that
+    # callers rescuing guest failures also see values the guest cannot take.
+    class Error < SandboxError
+      private
+
+      def default_origin = "host"
+    end
+
+    class << self
+      # obj → binary String. Raises Codec::Error for anything not representable.
+      def encode(obj)
+        bytes = FACTORY.dump(Normalizer.call(obj))
+        check_size!(bytes.bytesize)
+        bytes
+      end
+
+      # binary String → object. Raises Codec::Error for malformed input.
+      def decode(bytes)
+        unpacking(bytes) { FACTORY.load(bytes) }
+      end
+
+      # Reads a one-key map `{key => value}` → [key, value]. The envelope does
+      # not count toward the value's nesting: the value may itself be 128 deep.
+      def decode_envelope(bytes)
+        unpacking(bytes) do
+          unpacker = FACTORY.unpacker
+          unpacker.feed(bytes)
+          size = unpacker.read_map_header
+          raise Error, "expected a one-entry map, got #{size} entries" unless size == 1
+
+          pair = [unpacker.read, unpacker.read]
+          raise Error, "trailing bytes after the message" unless unpacker.buffer.empty?
+
+          pair
+        end
+      end
+
+      private
+
+      def unpacking(bytes)
+        raise TypeError, "expected a String of bytes, got #{bytes.class}" unless bytes.is_a?(String)
+
+        check_size!(bytes.bytesize)
+        Checker.call(yield)
+      rescue MessagePack::StackError
+        raise Error, "nesting deeper than #{MAX_DEPTH} levels"
+      rescue MessagePack::UnpackError, EOFError, MessagePack::TypeError => e
+        raise Error, "malformed message (#{e.message})"
+      end
+
+      def check_size!(size)
+        return if size <= MAX_BYTES
+
+        raise Error, "message is #{size} bytes, over the #{MAX_BYTES}-byte (16 MiB) cap"
+      end
+
+      def unpack_symbol(payload)
+        name = String.new(payload, encoding: Encoding::UTF_8)
+        raise Error, "Symbol name is not valid UTF-8" unless name.valid_encoding?
+
+        name.to_sym
+      end
+
+      def unpack_handle(payload)
+        raise Error, "Handle payload must be 4 bytes, got #{payload.bytesize}" unless payload.bytesize == 4
+
+        id = payload.unpack1("N")
+        raise Error, "Handle id 0 is never issued" if id.zero?
+
+        Handle.from_wire(id)
+      end
+    end
+
+    FACTORY = MessagePack::Factory.new.tap do |factory|
+      factory.register_type(SYMBOL_EXT, Symbol,
+                            packer: ->(sym) { sym.name.encode(Encoding::UTF_8).b },
+                            unpacker: ->(payload) { unpack_symbol(payload) })
+      factory.register_type(HANDLE_EXT, Handle,
+                            packer: ->(handle) { [handle.id].pack("N") },
+                            unpacker: ->(payload) { unpack_handle(payload) })
+    end
+    private_constant :FACTORY
+  end
+end
+
+require_relative "codec/normalizer"
+require_relative "codec/checker"
