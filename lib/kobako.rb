@@ -7,6 +7,10 @@ require_relative "kobako/codec"
 require_relative "kobako/usage"
 require_relative "kobako/options"
 require_relative "kobako/outcome"
+require_relative "kobako/policy"
+require_relative "kobako/namespace"
+require_relative "kobako/catalog"
+require_relative "kobako/transport"
 require_relative "kobako/sandbox"
 
 # The native extension is loaded last: it looks up the error classes above by

@@ -9,7 +9,7 @@ class UsageTest < KobakoTest
     assert_predicate usage, :frozen?
     assert_in_delta 1.5, usage.wall_time
     assert_equal 10, usage.memory_peak
-    assert_equal({ wall_time: 1.5, memory_peak: 10 }, usage.to_h)
+    assert_equal({ wall_time: 1.5, memory_peak: 10, service_calls: 0 }, usage.to_h)
     assert_equal Kobako::Usage.new(wall_time: 1.5, memory_peak: 10), usage
     assert_equal usage.hash, Kobako::Usage.new(wall_time: 1.5, memory_peak: 10).hash
     refute_equal Kobako::Usage.new(wall_time: 1.5, memory_peak: 11), usage

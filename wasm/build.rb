@@ -9,8 +9,8 @@
 #   5. pre-initialize it with tools/bake (wasmtime-wizer) into data/kobako.wasm
 #
 # Usage: ruby wasm/build.rb [--check-reproducible]
-#   --check-reproducible  rebuild everything from clean into a scratch file and
-#                         fail unless it is byte-identical to data/kobako.wasm.
+#   --check-reproducible  rebuild from clean into a scratch file; fail unless it
+#                         is byte-identical to data/kobako.wasm.
 
 require "digest"
 require "fileutils"
@@ -18,9 +18,11 @@ require "json"
 require "rbconfig"
 
 require_relative "build_env"
+require_relative "patches"
 
 module KobakoGuestBuild
   extend BuildEnv
+  extend Patches
 
   ROOT = File.expand_path("..", __dir__)
   WASM_DIR = File.join(ROOT, "wasm")
@@ -40,8 +42,15 @@ module KobakoGuestBuild
   # Step 1: mruby's source is fetched, never committed.
   def fetch_mruby
     stamp = File.join(MRUBY_SRC, ".kobako-fetched")
-    return if File.exist?(stamp)
+    return if File.exist?(stamp) && File.read(stamp).include?(patch_digest)
 
+    copy_mruby_tree
+    FileUtils.rm_rf(MRUBY_OUT) # objects built from an older tree
+    apply_patches(MRUBY_SRC)
+    File.write(stamp, "mruby3-sys 3.2.0\npatches #{patch_digest}\n")
+  end
+
+  def copy_mruby_tree
     manifest = File.join(WASM_DIR, "mruby-source", "Cargo.toml")
     run!({}, "cargo", "fetch", "--locked", "--manifest-path", manifest)
     meta = JSON.parse(capture!({}, "cargo", "metadata", "--format-version", "1", "--locked",
@@ -53,7 +62,6 @@ module KobakoGuestBuild
     FileUtils.rm_rf(MRUBY_SRC)
     FileUtils.mkdir_p(File.dirname(MRUBY_SRC))
     FileUtils.cp_r(tree, MRUBY_SRC)
-    File.write(stamp, "mruby3-sys #{crate['version']}\n")
   end
 
   # Step 2.
@@ -102,7 +110,7 @@ module KobakoGuestBuild
     run!(env, "cargo", "build", "--release", "--locked", "-p", "kobako-guest", "--target", TRIPLE)
   end
 
-  # Step 5.
+  # Step 5: pre-initialize.
   def bake(output)
     FileUtils.mkdir_p(File.dirname(output))
     tmp = "#{output}.tmp"

@@ -21,18 +21,29 @@ module Kobako
       @wasm_path = Options.path(wasm_path)
       @artifact = load_artifact(@wasm_path)
       @mutex = Mutex.new
-      @sealed = false
+      @catalog = Catalog.new
+      @transport = Transport.new(@catalog)
       reset_observations
       @usage = Usage::ZERO
     end
     # rubocop:enable Metrics/ParameterLists
+
+    # The Services and per-invocation Handles this sandbox lends (internal;
+    # exposed so tests can inject a small Handle cap).
+    attr_reader :catalog
+
+    # `sandbox.define(:KV).bind(:Lookup, object)`: the guest calls it as
+    # `KV::Lookup.call(...)` (SPEC 2.2).
+    def define(name)
+      @mutex.synchronize { @catalog.define(name) }
+    end
 
     # Evaluates +source+ in a fresh guest and returns its last expression's value.
     def eval(source)
       raise TypeError, "source must be a String, got #{source.class}" unless source.is_a?(String)
 
       @mutex.synchronize do
-        @sealed = true # registration (define/bind/preload) ends at the first invocation
+        @catalog.seal! # B-33: even an invocation that fails seals the setup
         invoke("Sandbox#eval", { "src" => utf8_source(source) })
       end
     end
@@ -63,16 +74,31 @@ module Kobako
 
     def invoke(label, frame)
       reset_observations
+      dispatcher = services_frame(frame)
       bytes = Codec.encode(frame)
-      outcome, out, err, out_tr, err_tr, wall, peak, error = @artifact.invoke(bytes, label, native_config, nil)
+      outcome, out, err, out_tr, err_tr, wall, peak, error =
+        @artifact.invoke(bytes, label, native_config, dispatcher)
       @stdout = captured(out)
       @stderr = captured(err)
       @stdout_truncated = out_tr ? true : false
       @stderr_truncated = err_tr ? true : false
-      @usage = Usage.new(wall_time: wall, memory_peak: peak)
+      @usage = Usage.new(wall_time: wall, memory_peak: peak, service_calls: @transport.calls)
       raise error if error
 
-      Outcome.read(outcome, label)
+      @transport.restore_result(Outcome.read(outcome, label))
+    ensure
+      @catalog.reset_handles # B-18: Handles never outlive their invocation
+    end
+
+    # Adds the Service preamble to the frame; the dispatcher, or nil when
+    # nothing is bound.
+    def services_frame(frame)
+      @transport.reset
+      @catalog.reset_handles
+      return nil if @catalog.empty?
+
+      frame["services"] = @catalog.services
+      @transport
     end
 
     def native_config

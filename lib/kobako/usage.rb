@@ -3,18 +3,19 @@
 module Kobako
   # What the last invocation consumed (B-35). Frozen; compared by value.
   class Usage
-    attr_reader :wall_time, :memory_peak
+    attr_reader :wall_time, :memory_peak, :service_calls
 
-    def initialize(wall_time: 0.0, memory_peak: 0)
+    def initialize(wall_time: 0.0, memory_peak: 0, service_calls: 0)
       @wall_time = Float(wall_time)
       @memory_peak = Integer(memory_peak)
+      @service_calls = Integer(service_calls)
       freeze
     end
 
     ZERO = new
 
     def to_h
-      { wall_time: wall_time, memory_peak: memory_peak }
+      { wall_time: wall_time, memory_peak: memory_peak, service_calls: service_calls }
     end
 
     def ==(other)
@@ -23,11 +24,11 @@ module Kobako
     alias eql? ==
 
     def hash
-      [Usage, wall_time, memory_peak].hash
+      [Usage, wall_time, memory_peak, service_calls].hash
     end
 
     def inspect
-      "#<Kobako::Usage wall_time=#{wall_time} memory_peak=#{memory_peak}>"
+      "#<Kobako::Usage wall_time=#{wall_time} memory_peak=#{memory_peak} service_calls=#{service_calls}>"
     end
   end
 end

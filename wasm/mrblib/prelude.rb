@@ -173,7 +173,7 @@ module Kobako
   # Reflection and evaluation never cross the wall: these are refused on the
   # guest's side, without a round trip, whatever the host object defines.
   DENIED = %i[
-    send __send__ public_send instance_eval instance_exec class_eval class_exec
+    send public_send instance_eval instance_exec class_eval class_exec
     module_eval module_exec method methods public_method public_methods
     private_methods protected_methods singleton_method singleton_methods
     define_method define_singleton_method instance_variable_get
@@ -247,19 +247,47 @@ module Kobako
       when 0 then reply[1]
       when 1 then raise REPLY_ERRORS.fetch(reply[1], ServiceError), reply[2].to_s
       when 2 then @block_results.delete(id) # the block broke out with this value
-      when 3 then raise(@block_results.delete(id) || ServiceError.new("#{reply[1]}: #{reply[2]}"))
+      when 3 then raise(@block_results.delete(id) || __rebuild_error(reply[1], reply[2]))
       else raise ServiceError, "malformed reply from the host"
       end
     end
 
+    # The block failed in a way the guest kept no exception for (its value
+    # could not cross): raise the same class the host saw.
+    def __rebuild_error(class_name, message)
+      klass = Object.const_get(class_name.to_s) rescue ServiceError
+      klass = ServiceError unless klass.is_a?(Class) && klass <= Exception
+      klass.new(message.to_s)
+    end
+
+    # Module#=== works on BasicObject proxies, which answer no methods here.
     def __describe(target)
-      target.is_a?(String) ? target : "a Kobako::Handle"
+      String === target ? target : "a Kobako::Handle"
     end
   end
 
   # NS::Member in the guest. Everything not defined here is forwarded.
+  # What both proxy classes share. `__send__` stays, because mruby itself
+  # calls it (`handles.map(&:name)` goes through Symbol#to_proc), but it is
+  # guarded: it does exactly what the plain call would, so it never reaches a
+  # refused method.
+  module Proxy
+    def self.included(proxy)
+      proxy.class_eval { undef_method :instance_eval, :instance_exec }
+    end
+
+    def __send__(name, *args, **kwargs, &block)
+      name = name.to_sym
+      if ::Kobako::DENIED.include?(name) || name == :__kobako_send
+        ::Kernel.raise ::NoMethodError, "undefined method '#{name}' for #{inspect}"
+      end
+      __kobako_send(name, *args, **kwargs, &block)
+    end
+  end
+
   class Service < BasicObject
-    undef_method :__send__, :instance_eval, :instance_exec
+    alias_method :__kobako_send, :__send__ # BasicObject's, before Proxy overrides it
+    include Proxy
 
     def initialize(path, methods)
       @path = path
@@ -286,7 +314,8 @@ module Kobako
 
   # A host object held by id (Kobako::Handle is defined in C, see shim.c).
   class Handle
-    undef_method :__send__, :instance_eval, :instance_exec
+    alias_method :__kobako_send, :__send__ # BasicObject's, before Proxy overrides it
+    include Proxy
 
     # Answered locally: the guest cannot know the host object's methods
     # without asking, so this says whether a call would be forwarded at all.

@@ -135,8 +135,9 @@ fn exception_failure(interp: &Interp, exc: &Value) -> Failure {
     let (mut message, mut backtrace) = (Value::zeroed(), Value::zeroed());
     unsafe { mruby::kobako_exception_info(interp.0, exc, &mut message, &mut backtrace) };
     let text = |v: &Value| interp.string(v).map(clip);
-    Failure::sandbox(
-        interp.class_name(exc),
+    let class = interp.class_name(exc);
+    let mut failure = Failure::sandbox(
+        class,
         text(&message).unwrap_or_default(),
         interp
             .array(&backtrace)
@@ -146,8 +147,19 @@ fn exception_failure(interp: &Interp, exc: &Value) -> Failure {
             .filter(|line| !line.starts_with("(kobako)"))
             .take(MAX_BACKTRACE_LINES)
             .collect(),
-    )
+    );
+    // A Service failure the script did not rescue is reported as the host's.
+    if SERVICE_ERRORS.contains(&class) {
+        failure.origin = "service";
+    }
+    failure
 }
+
+const SERVICE_ERRORS: [&str; 3] = [
+    "Kobako::ServiceError",
+    "Kobako::NoServiceError",
+    "Kobako::ServiceArgumentError",
+];
 
 fn clip(bytes: &[u8]) -> String {
     if bytes.len() <= MAX_MESSAGE_TEXT {

@@ -41,6 +41,8 @@ pub fn check_shape(module: &Module) -> Result<ExportHandles, KobakoError> {
         Some(ExternType::Memory(memory)) if !memory.is_shared() && !memory.is_64() => {}
         _ => return Err(not_a_guest("no 32-bit, unshared `memory` export".into())),
     }
+    // Looked up by name in the rare case it is called (dispatch.rs).
+    function(module, "kobako_yield", "ii", "I")?;
     Ok(ExportHandles {
         memory: export_index(module, "memory")?,
         abi_version: function(module, "kobako_abi_version", "", "i")?,

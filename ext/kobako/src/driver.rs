@@ -9,13 +9,14 @@
 //! for its budget the watchdog makes it yield and every later poll runs
 //! without the GVL, in parallel with other Ruby threads.
 
+use std::cell::RefCell;
 use std::future::Future;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::pin::Pin;
 use std::sync::atomic::Ordering;
 use std::task::{Context, Poll, Waker};
 
-use crate::dispatch::{DispatchChannel, DispatcherFailed};
+use crate::dispatch::{DispatchChannel, DispatcherFailed, ToGuest, ToHost};
 use crate::gvl::{self, NoGvlError};
 use crate::watchdog::Signals;
 
@@ -38,6 +39,12 @@ impl From<NoGvlError> for Abort {
     }
 }
 
+/// Answers what the guest asks of the host while it is suspended.
+pub trait Host {
+    /// One Service request; `pump` lets the dispatcher yield to the guest.
+    fn serve(&self, request: Vec<u8>, pump: &Pump<'_>) -> Result<Vec<u8>, DispatcherFailed>;
+}
+
 pub struct Driver<'a> {
     pub signals: &'a Signals,
     pub channel: Option<&'a DispatchChannel>,
@@ -47,25 +54,24 @@ impl Driver<'_> {
     pub fn run<F: Future>(
         &self,
         mut future: Pin<&mut F>,
-        mut serve: impl FnMut(Vec<u8>) -> Result<Vec<u8>, DispatcherFailed>,
+        host: &dyn Host,
     ) -> Result<F::Output, Abort> {
-        loop {
-            match self.poll(future.as_mut())? {
-                Poll::Ready(output) => return Ok(output),
-                Poll::Pending => {
-                    if let Some(channel) = self.channel {
-                        if let Some(request) = channel.take_request() {
-                            channel.respond(serve(request));
-                            continue;
-                        }
-                    }
-                    // Otherwise only a yield to drop the GVL is expected.
-                    if !self.signals.yielded.swap(false, Ordering::SeqCst) {
-                        return Err(Abort::Stalled);
-                    }
+        let mut output = None;
+        let mut poll_once = || -> Result<bool, Abort> {
+            if output.is_none() {
+                if let Poll::Ready(value) = self.poll(future.as_mut())? {
+                    output = Some(value);
                 }
             }
+            Ok(output.is_some())
+        };
+        Pump {
+            driver: self,
+            host,
+            poll: RefCell::new(&mut poll_once),
         }
+        .run_to_end()?;
+        Ok(output.expect("pumped to the end"))
     }
 
     fn poll<F: Future>(&self, future: Pin<&mut F>) -> Result<Poll<F::Output>, Abort> {
@@ -79,6 +85,77 @@ impl Driver<'_> {
         } else {
             catch_unwind(AssertUnwindSafe(poll_once))
                 .map_err(|panic| Abort::Panic(gvl::panic_message(panic.as_ref())))
+        }
+    }
+}
+
+/// Why a yield to the guest's block did not produce a reply.
+pub enum YieldEnd {
+    /// The guest stopped (trap, timeout…) while running the block.
+    Finished,
+    Aborted(Abort),
+}
+
+/// Polls one invocation's guest. Re-entrant: a dispatcher yielding to the
+/// guest's block pumps the same guest from inside `Host::serve` (the outer
+/// loop is not polling then; each poll borrows the future only briefly).
+pub struct Pump<'a> {
+    driver: &'a Driver<'a>,
+    host: &'a dyn Host,
+    poll: RefCell<&'a mut dyn FnMut() -> Result<bool, Abort>>,
+}
+
+impl Pump<'_> {
+    /// Runs the guest until it has something for the host (`None`: it finished).
+    fn next(&self) -> Result<Option<ToHost>, Abort> {
+        loop {
+            if (self.poll.borrow_mut())()? {
+                return Ok(None);
+            }
+            if let Some(message) = self.driver.channel.and_then(DispatchChannel::take) {
+                return Ok(Some(message));
+            }
+            // Otherwise only a yield to drop the GVL is expected.
+            if !self.driver.signals.yielded.swap(false, Ordering::SeqCst) {
+                return Err(Abort::Stalled);
+            }
+        }
+    }
+
+    fn serve(&self, request: Vec<u8>) {
+        let answer = self.host.serve(request, self).map(ToGuest::Reply);
+        if let Some(channel) = self.driver.channel {
+            channel.answer(answer);
+        }
+    }
+
+    fn run_to_end(&self) -> Result<(), Abort> {
+        loop {
+            match self.next()? {
+                None => return Ok(()),
+                Some(ToHost::Dispatch(request)) => self.serve(request),
+                Some(ToHost::YieldDone(_)) => {
+                    return Err(Abort::Panic("a block reply with no yield waiting".into()))
+                }
+            }
+        }
+    }
+
+    /// Runs the block of the Service call being served with `request`
+    /// (docs/wire.md, "Yield") and returns the guest's reply.
+    pub fn yield_to_guest(&self, request: Vec<u8>) -> Result<Vec<u8>, YieldEnd> {
+        let Some(channel) = self.driver.channel else {
+            return Err(YieldEnd::Finished);
+        };
+        channel.answer(Ok(ToGuest::Yield(request)));
+        loop {
+            match self.next() {
+                Ok(Some(ToHost::YieldDone(reply))) => return Ok(reply),
+                // The block itself called a Service.
+                Ok(Some(ToHost::Dispatch(request))) => self.serve(request),
+                Ok(None) => return Err(YieldEnd::Finished),
+                Err(abort) => return Err(YieldEnd::Aborted(abort)),
+            }
         }
     }
 }

@@ -4,6 +4,7 @@
 //! output are kept for traps too; only a Ruby interrupt (Thread#kill,
 //! Thread#raise, `throw`) is re-raised as is.
 
+use std::cell::RefCell;
 use std::pin::pin;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -14,12 +15,13 @@ use magnus::{prelude::*, Error, IntoValue, RArray, RString, Ruby, Value};
 use crate::artifact::Loaded;
 use crate::config::InvokeConfig;
 use crate::dispatch::{DispatchChannel, DispatcherFailed};
-use crate::driver::{Abort, Driver};
+use crate::driver::{Abort, Driver, Host, Pump};
 use crate::error::KobakoError;
 use crate::limits::MemoryLimiter;
 use crate::output::CaptureStream;
 use crate::state::{self, HostState};
 use crate::watchdog::{Signals, Watchdog};
+use crate::yielder::Yielder;
 use crate::{engine, guest, profile, ticker};
 
 /// With `release_gvl`, how long the guest runs with the GVL held before it
@@ -63,18 +65,21 @@ pub fn invoke(
         },
     );
 
-    let mut raised: Option<Error> = None;
+    let host = RubyHost {
+        ruby,
+        dispatcher,
+        raised: RefCell::new(None),
+    };
     let driver = Driver {
         signals: &signals,
         channel: channel.as_ref(),
     };
     let run = {
         let future = pin!(guest::run(&mut store, loaded, &frame));
-        driver.run(future, |request| {
-            serve(ruby, dispatcher, request, &mut raised)
-        })
+        driver.run(future, &host)
         // Dropping the future here unwinds a guest that is still suspended.
     };
+    let raised = host.raised.into_inner();
     let wall_time = started.elapsed().as_secs_f64();
 
     let result = match run {
@@ -89,10 +94,15 @@ pub fn invoke(
     let memory_peak = store.data().limiter.peak();
     drop(store);
 
+    // The dispatcher's own error is the story only when it is what stopped
+    // the guest; a trap during a block it yielded to (a timeout, say) wins.
     let (outcome, error) = match (result, raised) {
-        (_, Some(dispatcher_error)) => (None, Some(exception_of(ruby, dispatcher_error)?)),
-        (Ok(outcome), None) => (Some(outcome), None),
-        (Err(error), None) => (
+        (Err(KobakoError::DispatcherRaised), Some(dispatcher_error)) => {
+            (None, Some(exception_of(ruby, dispatcher_error)?))
+        }
+        (_, Some(jump)) if matches!(jump.error_type(), ErrorType::Jump(_)) => return Err(jump),
+        (Ok(outcome), _) => (Some(outcome), None),
+        (Err(error), _) => (
             None,
             Some(error.to_exception(ruby, Some(label))?.as_value()),
         ),
@@ -111,21 +121,30 @@ pub fn invoke(
     Ok(array)
 }
 
-/// Answers one Service request with the dispatcher (GVL held, on the Ruby
+/// Answers Service requests with the Ruby dispatcher (GVL held, on the Ruby
 /// thread's own stack). A Ruby error is kept in `raised` and unwinds the guest.
-fn serve(
-    ruby: &Ruby,
+struct RubyHost<'a> {
+    ruby: &'a Ruby,
     dispatcher: Option<Value>,
-    request: Vec<u8>,
-    raised: &mut Option<Error>,
-) -> Result<Vec<u8>, DispatcherFailed> {
-    let dispatcher = dispatcher.ok_or(DispatcherFailed)?;
-    match dispatcher.funcall::<_, _, RString>("call", (ruby.str_from_slice(&request),)) {
-        // SAFETY: copied before any other Ruby code can run.
-        Ok(response) => Ok(unsafe { response.as_slice() }.to_vec()),
-        Err(error) => {
-            *raised = Some(error);
-            Err(DispatcherFailed)
+    raised: RefCell<Option<Error>>,
+}
+
+impl Host for RubyHost<'_> {
+    fn serve(&self, request: Vec<u8>, pump: &Pump<'_>) -> Result<Vec<u8>, DispatcherFailed> {
+        let dispatcher = self.dispatcher.ok_or(DispatcherFailed)?;
+        let yielder = self.ruby.obj_wrap(Yielder::new(pump));
+        let result = dispatcher
+            .funcall::<_, _, RString>("call", (self.ruby.str_from_slice(&request), yielder));
+        // The block dies with its Service call (B-30).
+        yielder.retire();
+        match result {
+            // SAFETY: copied before any other Ruby code can run.
+            Ok(response) => Ok(unsafe { response.as_slice() }.to_vec()),
+            Err(error) => {
+                // The innermost failure is the one to report.
+                self.raised.borrow_mut().get_or_insert(error);
+                Err(DispatcherFailed)
+            }
         }
     }
 }

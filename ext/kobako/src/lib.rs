@@ -26,6 +26,7 @@ mod state;
 mod ticker;
 mod watchdog;
 mod wire;
+mod yielder;
 
 use magnus::{function, method, prelude::*, Error, Ruby};
 
@@ -40,5 +41,8 @@ fn init(ruby: &Ruby) -> Result<(), Error> {
     class.define_singleton_method("load", function!(Artifact::load, 1))?;
     class.define_method("abi_version", method!(Artifact::abi_version, 0))?;
     class.define_method("invoke", method!(Artifact::invoke, 4))?;
+    let yielder = native.define_class("Yielder", ruby.class_object())?;
+    yielder.undef_default_alloc_func();
+    yielder.define_method("call", method!(yielder::Yielder::call, 1))?;
     Ok(())
 }

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use crate::artifact::Loaded;
 use crate::dispatch::DispatcherFailed;
-use crate::driver::{Abort, Driver};
+use crate::driver::{Abort, Driver, Host, Pump};
 use crate::error::KobakoError;
 use crate::limits::MemoryLimiter;
 use crate::output::CaptureStream;
@@ -34,12 +34,20 @@ pub fn abi_version(loaded: &Loaded) -> Result<i32, KobakoError> {
     let future = pin!(guest::abi_version(&mut store, loaded));
     let failed =
         |reason: String| KobakoError::Setup(format!("calling kobako_abi_version failed: {reason}"));
-    // Without a channel the import answers 0 itself; `serve` is never asked.
-    match driver.run(future, |_| Err(DispatcherFailed)) {
+    match driver.run(future, &NoHost) {
         Ok(Ok(version)) => Ok(version),
         Ok(Err(trap)) => Err(failed(format!("{trap:#}"))),
         Err(Abort::Panic(message)) => Err(failed(message)),
         Err(Abort::Stalled) => Err(failed("the guest stalled".into())),
         Err(Abort::Ruby(_)) => Err(failed("interrupted".into())),
+    }
+}
+
+/// Without a channel the import answers 0 itself; `serve` is never asked.
+struct NoHost;
+
+impl Host for NoHost {
+    fn serve(&self, _: Vec<u8>, _: &Pump<'_>) -> Result<Vec<u8>, DispatcherFailed> {
+        Err(DispatcherFailed)
     }
 }

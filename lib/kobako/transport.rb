@@ -1,0 +1,168 @@
+# frozen_string_literal: true
+
+require_relative "transport/lending"
+
+module Kobako
+  # The dispatcher the native extension calls for every Service request
+  # (docs/wire.md, "Services"): decode, resolve, check, call exactly once,
+  # reply. Runs with the GVL held on the invoking thread.
+  class Transport
+    REPLY_OK = 0
+    REPLY_ERROR = 1
+    REPLY_BROKE = 2
+    REPLY_BLOCK_RAISED = 3
+    YIELD_BROKE = 1
+
+    # Ends the whole invocation instead of becoming a guest exception.
+    FATAL = [HandlerExhaustedError, TrapError].freeze
+
+    # A guest exception re-raised at a host `yield` site (B-27).
+    class BlockError < SandboxError; end
+
+    # Guest requests that name nothing callable.
+    class Refusal < StandardError
+      attr_reader :error_class
+
+      def initialize(message, error_class = "Kobako::NoServiceError")
+        super(message)
+        @error_class = error_class
+      end
+    end
+
+    attr_reader :calls
+
+    def initialize(catalog)
+      @catalog = catalog
+      @lending = Lending.new(catalog)
+      @calls = 0
+    end
+
+    def reset
+      @calls = 0
+    end
+
+    # B-37: Handles in an invocation's result come back as the host objects.
+    def restore_result(value)
+      @lending.restore(value)
+    rescue Refusal => e
+      raise SandboxError.new("the result holds #{e.message}", origin: "host")
+    end
+
+    # request (binary String), yielder → reply (binary String).
+    def call(request, yielder)
+      @calls += 1
+      reply = reply_to(request, yielder)
+      begin
+        Codec.encode(reply)
+      rescue Codec::Error => e
+        Codec.encode([REPLY_ERROR, "Kobako::ServiceError", "the result cannot cross the boundary: #{e.message}"])
+      end
+    end
+
+    private
+
+    def reply_to(request, yielder)
+      target, name, args, kwargs, block_id = parse(request)
+      receiver = resolve_target(target)
+      method = Policy.method_for(receiver, name) or
+        raise Refusal, "undefined method '#{name}' for #{describe(target)}"
+      args = @lending.restore(args)
+      kwargs = @lending.restore(kwargs)
+      if (problem = Policy.argument_error(method, args, kwargs))
+        raise Refusal.new(problem, "Kobako::ServiceArgumentError")
+      end
+
+      perform(method, args, kwargs, block_id, yielder)
+    rescue Refusal => e
+      [REPLY_ERROR, e.error_class, e.message]
+    end
+
+    def parse(request)
+      fields = Codec.decode(request)
+      return fields if well_formed?(fields)
+
+      raise Refusal.new("malformed Service request", "Kobako::ServiceError")
+    rescue Codec::Error => e
+      raise Refusal.new("malformed Service request (#{e.message})", "Kobako::ServiceError")
+    end
+
+    # [target, method, args, kwargs, block id] (docs/wire.md, "Request").
+    REQUEST_SHAPE = [[String, Handle], [String], [Array], [Hash], [NilClass, Integer]].freeze
+
+    def well_formed?(fields)
+      fields.is_a?(Array) && fields.size == REQUEST_SHAPE.size &&
+        REQUEST_SHAPE.each_with_index.all? { |types, i| types.any? { |type| fields[i].is_a?(type) } }
+    end
+
+    def resolve_target(target)
+      return @lending.restore(target) if target.is_a?(Handle)
+
+      @catalog.service(target) or raise Refusal, "undefined Service #{target}"
+    end
+
+    def describe(target)
+      target.is_a?(Handle) ? "a Kobako::Handle" : target
+    end
+
+    # The one call (B-12), and what became of it.
+    def perform(method, args, kwargs, block_id, yielder)
+      return [REPLY_OK, @lending.lend(method.call(*args, **kwargs))] unless block_id
+
+      block = BlockBridge.new(yielder, block_id, @lending)
+      broke = catch(block.tag) do
+        return [REPLY_OK, @lending.lend(method.call(*args, **kwargs, &block.to_proc))]
+      end
+      broke && [REPLY_BROKE]
+    rescue *FATAL
+      raise
+    rescue BlockError => e
+      raise unless block&.raised?(e)
+
+      [REPLY_BLOCK_RAISED, e.klass, e.message]
+    rescue StandardError => e
+      [REPLY_ERROR, "Kobako::ServiceError", "#{e.class}: #{e.message}"]
+    end
+
+    # The Proc a Service receives for the guest's block: each call is a
+    # synchronous round trip into the guest (B-23…B-30).
+    class BlockBridge
+      attr_reader :tag
+
+      def initialize(yielder, id, lending)
+        @yielder = yielder
+        @id = id
+        @lending = lending
+        @tag = Object.new
+        @raised = {}.compare_by_identity
+      end
+
+      def raised?(error)
+        @raised.key?(error)
+      end
+
+      def to_proc
+        bridge = self
+        proc { |*args| bridge.run(args) }
+      end
+
+      def run(args)
+        request = Codec.encode([@id, @lending.lend(args)])
+        status, value, message = Codec.decode(@yielder.call(request))
+        case status
+        when REPLY_OK then @lending.restore(value)
+        when YIELD_BROKE then throw @tag, true # `break`: unwind the Service, ensure blocks run
+        else raise_block_error(value, message)
+        end
+      end
+
+      private
+
+      def raise_block_error(klass, message)
+        error = BlockError.new("#{klass}: #{message}", klass: klass.to_s)
+        @raised[error] = true
+        raise error
+      end
+    end
+    private_constant :BlockBridge
+  end
+end

@@ -1,0 +1,58 @@
+# frozen_string_literal: true
+
+module Kobako
+  class Transport
+    # Converts between host objects and what the wire carries: any object the
+    # wire cannot represent is lent to the guest as a fresh Handle (B-14,
+    # B-15), and Handles coming back are resolved (B-16) — at any depth.
+    class Lending
+      # Capabilities to run or inspect host code are never lent (B-13).
+      REFUSED = [Binding, Method, UnboundMethod].freeze
+
+      def initialize(catalog)
+        @catalog = catalog
+      end
+
+      def lend(value, depth = 0, path = {}.compare_by_identity)
+        case value
+        when nil, true, false, Integer, Float, String, Symbol then value
+        when Array then nested(value, depth, path) { value.map { |v| lend(v, depth + 1, path) } }
+        when Hash then nested(value, depth, path) { lend_hash(value, depth, path) }
+        when Handle then raise ArgumentError, "a Kobako::Handle cannot be passed back into a sandbox"
+        when *REFUSED then raise TypeError, "a #{value.class} cannot be lent to the guest"
+        else @catalog.mint(value)
+        end
+      end
+
+      def restore(value, depth = 0)
+        case value
+        when Handle
+          raise Refusal, "a stale or unknown Kobako::Handle" unless @catalog.handle?(value)
+
+          @catalog.resolve(value)
+        when Array then value.map { |v| restore(v, depth + 1) }
+        when Hash then value.to_h { |k, v| [restore(k, depth + 1), restore(v, depth + 1)] }
+        else value
+        end
+      end
+
+      private
+
+      def lend_hash(hash, depth, path)
+        hash.to_h { |k, v| [lend(k, depth + 1, path), lend(v, depth + 1, path)] }
+      end
+
+      # Cycles and depth are the codec's to report; stop before recursing forever.
+      def nested(value, depth, path)
+        return value if path.key?(value) || depth > Codec::MAX_DEPTH
+
+        path[value] = true
+        begin
+          yield
+        ensure
+          path.delete(value)
+        end
+      end
+    end
+  end
+end

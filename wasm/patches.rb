@@ -1,0 +1,33 @@
+# frozen_string_literal: true
+
+require "digest"
+
+module KobakoGuestBuild
+  # Our own fixes for mruby bugs (wasm/patches/*.rb), applied to the fetched
+  # tree: each file evaluates to { file:, find:, replace: }.
+  module Patches
+    PATCH_DIR = File.join(__dir__, "patches")
+
+    def patches
+      Dir[File.join(PATCH_DIR, "*.rb")].map do |path|
+        [path, eval(File.read(path), binding, path)] # rubocop:disable Security/Eval
+      end
+    end
+
+    def patch_digest
+      Digest::SHA256.hexdigest(patches.map { |path, _| File.read(path) }.join)
+    end
+
+    def apply_patches(tree)
+      patches.each do |path, patch|
+        file = File.join(tree, patch.fetch(:file))
+        text = File.read(file)
+        unless text.include?(patch[:find])
+          abort "wasm/build.rb: #{File.basename(path)} no longer applies to #{patch[:file]}"
+        end
+
+        File.write(file, text.sub(patch[:find]) { patch[:replace] })
+      end
+    end
+  end
+end
