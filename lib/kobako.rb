@@ -12,6 +12,7 @@ require_relative "kobako/namespace"
 require_relative "kobako/catalog"
 require_relative "kobako/transport"
 require_relative "kobako/sandbox"
+require_relative "kobako/pool"
 
 # The native extension is loaded last: it looks up the error classes above by
 # name when it initializes.
