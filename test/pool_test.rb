@@ -97,15 +97,7 @@ class PoolTest < KobakoTest
 
   def test_checkout_timeout
     pool = Kobako::Pool.new(slots: 1, checkout_timeout: 0.05)
-    inside = Queue.new
-    release = Queue.new
-    holder = Thread.new do
-      pool.with do |_sb|
-        inside << true
-        release.pop
-      end
-    end
-    inside.pop
+    holder, release = hold_the_only_sandbox(pool)
     error = assert_raises(Kobako::PoolTimeoutError) { pool.with { |_sb| :never } }
     assert_match(/no Sandbox free/, error.message)
     release << true
@@ -115,15 +107,7 @@ class PoolTest < KobakoTest
 
   def test_nil_checkout_timeout_waits_for_a_checkin
     pool = Kobako::Pool.new(slots: 1, checkout_timeout: nil)
-    release = Queue.new
-    inside = Queue.new
-    holder = Thread.new do
-      pool.with do |_sb|
-        inside << true
-        release.pop
-      end
-    end
-    inside.pop
+    holder, release = hold_the_only_sandbox(pool)
     waiter = Thread.new { pool.with { |sb| sb.eval(":waited") } }
     Thread.pass until waiter.status == "sleep"
     release << true
@@ -146,5 +130,21 @@ class PoolTest < KobakoTest
     assert_raises(ArgumentError) { Kobako::Pool.new(slots: 1, memory_limit: -5) }
     assert_raises(ArgumentError) { Kobako::Pool.new(slots: 1, profile: :open) }
     assert_raises(ArgumentError) { Kobako::Pool.new(slots: 1).with }
+  end
+
+  private
+
+  # A thread that checks the Sandbox out and keeps it until `release << true`.
+  def hold_the_only_sandbox(pool)
+    inside = Queue.new
+    release = Queue.new
+    holder = Thread.new do
+      pool.with do |_sb|
+        inside << true
+        release.pop
+      end
+    end
+    inside.pop
+    [holder, release]
   end
 end

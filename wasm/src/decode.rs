@@ -196,16 +196,13 @@ impl<'a> Reader<'a> {
         n: usize,
         depth: usize,
     ) -> Result<S::Value, DecodeError> {
-        if depth >= MAX_DEPTH {
-            return Err(DecodeError::TooDeep);
-        }
+        nest(depth)?;
         let array = sink.array(n);
-        for _ in 0..n {
-            let mark = sink.checkpoint();
-            let item = self.value(sink, depth + 1)?;
+        self.entries(sink, n, |reader, sink| {
+            let item = reader.value(sink, depth + 1)?;
             sink.push(&array, item);
-            sink.restore(mark);
-        }
+            Ok(())
+        })?;
         Ok(array)
     }
 
@@ -215,18 +212,31 @@ impl<'a> Reader<'a> {
         n: usize,
         depth: usize,
     ) -> Result<S::Value, DecodeError> {
-        if depth >= MAX_DEPTH {
-            return Err(DecodeError::TooDeep);
-        }
+        nest(depth)?;
         let hash = sink.hash(n);
+        self.entries(sink, n, |reader, sink| {
+            let key = reader.value(sink, depth + 1)?;
+            let value = reader.value(sink, depth + 1)?;
+            sink.insert(&hash, key, value);
+            Ok(())
+        })?;
+        Ok(hash)
+    }
+
+    /// Reads `n` entries into a container made just before; each entry's
+    /// values need GC protection only until the container holds them.
+    fn entries<S: ValueSink>(
+        &mut self,
+        sink: &mut S,
+        n: usize,
+        mut entry: impl FnMut(&mut Self, &mut S) -> Result<(), DecodeError>,
+    ) -> Result<(), DecodeError> {
         for _ in 0..n {
             let mark = sink.checkpoint();
-            let key = self.value(sink, depth + 1)?;
-            let value = self.value(sink, depth + 1)?;
-            sink.insert(&hash, key, value);
+            entry(self, sink)?;
             sink.restore(mark);
         }
-        Ok(hash)
+        Ok(())
     }
 
     fn ext<S: ValueSink>(&mut self, sink: &mut S, n: usize) -> Result<S::Value, DecodeError> {
@@ -248,6 +258,13 @@ impl<'a> Reader<'a> {
             _ => Err(DecodeError::Malformed("unknown ext type")),
         }
     }
+}
+
+fn nest(depth: usize) -> Result<(), DecodeError> {
+    if depth >= MAX_DEPTH {
+        return Err(DecodeError::TooDeep);
+    }
+    Ok(())
 }
 
 #[cfg(test)]
