@@ -172,6 +172,8 @@ module Kobako
 
   # Reflection and evaluation never cross the wall: these are refused on the
   # guest's side, without a round trip, whatever the host object defines.
+  # A Hash, not an Array: it is consulted on every call, and mruby's
+  # Array#include? compares element by element through method calls.
   DENIED = %i[
     send public_send instance_eval instance_exec class_eval class_exec
     module_eval module_exec method methods public_method public_methods
@@ -181,7 +183,7 @@ module Kobako
     remove_instance_variable const_get const_set constants binding extend
     instance_method public_instance_method singleton_class method_missing
     respond_to_missing? remove_method undef_method alias_method
-  ].freeze
+  ].to_h { |name| [name, true] }.freeze
 
   REPLY_ERRORS = {
     "Kobako::ServiceError" => ServiceError,
@@ -196,7 +198,7 @@ module Kobako
   class << self
     # One Service call: NS::Member.m(...) or handle.m(...).
     def __call(target, name, args, kwargs, block)
-      if DENIED.include?(name)
+      if DENIED.key?(name)
         raise NoMethodError, "undefined method '#{name}' for #{__describe(target)}"
       end
 
@@ -227,7 +229,7 @@ module Kobako
     def __bind_all(services)
       services.each do |ns, member, methods|
         mod = Object.const_defined?(ns) ? Object.const_get(ns) : Object.const_set(ns, Module.new)
-        mod.const_set(member, Service.new("#{ns}::#{member}", methods))
+        mod.const_set(member, Service.new("#{ns}::#{member}", methods.to_h { |m| [m, true] }))
       end
       nil
     end
@@ -278,7 +280,7 @@ module Kobako
 
     def __send__(name, *args, **kwargs, &block)
       name = name.to_sym
-      if ::Kobako::DENIED.include?(name) || name == :__kobako_send
+      if ::Kobako::DENIED.key?(name) || name == :__kobako_send
         ::Kernel.raise ::NoMethodError, "undefined method '#{name}' for #{inspect}"
       end
       __kobako_send(name, *args, **kwargs, &block)
@@ -295,7 +297,7 @@ module Kobako
     end
 
     def respond_to?(name, _include_all = false)
-      @methods.include?(name.to_s)
+      @methods.key?(name.to_s)
     end
 
     def inspect
@@ -320,7 +322,7 @@ module Kobako
     # Answered locally: the guest cannot know the host object's methods
     # without asking, so this says whether a call would be forwarded at all.
     def respond_to?(name, _include_all = false)
-      !DENIED.include?(name.to_sym)
+      !DENIED.key?(name.to_sym)
     end
 
     def inspect
