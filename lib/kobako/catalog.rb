@@ -65,8 +65,9 @@ module Kobako
       @lookup&.fetch(path, nil)
     end
 
+    # Cheap after the seal: the services list is computed once then.
     def empty?
-      @namespaces.values.all? { |ns| ns.members.empty? }
+      services.empty?
     end
 
     # Handles live for one invocation (B-15, B-18).

@@ -93,8 +93,7 @@ module Kobako
     # Adds the Service preamble to the frame; the dispatcher, or nil when
     # nothing is bound.
     def services_frame(frame)
-      @transport.reset
-      @catalog.reset_handles
+      @transport.reset # the handle table was emptied when the last invocation ended
       return nil if @catalog.empty?
 
       frame["services"] = @catalog.services
