@@ -6,6 +6,7 @@ pub mod encode;
 pub mod frame;
 pub mod limits;
 pub mod outcome;
+pub mod rite;
 
 #[cfg(target_arch = "wasm32")]
 mod exports;

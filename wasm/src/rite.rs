@@ -1,0 +1,861 @@
+//! A strict verifier for mruby 3.2 RITE bytecode (docs/bytecode.md).
+//!
+//! mruby's loader trusts much of what it reads (the LVAR section has no bounds
+//! checks at all, debug filename indexes are only asserted) and its VM trusts
+//! the instruction stream completely. RITE 3.x carries no checksum either. So
+//! bytecode the host preloads is parsed here first, every length and index
+//! checked, and every instruction decoded: operands must name registers below
+//! `nregs`, existing pool entries, symbols and child ireps, and jumps must land
+//! on instruction boundaries. Only then is it handed to mruby.
+
+use std::fmt;
+
+pub const FORMAT_VERSION: &[u8; 4] = b"0300";
+const HEADER_LEN: usize = 20;
+const SECTION_HEADER_LEN: usize = 8;
+/// Far deeper than any real program nests blocks and methods; bounds recursion.
+const MAX_IREP_DEPTH: usize = 512;
+const NULL_SYMBOL: u16 = 0xFFFF;
+const CATCH_HANDLER_LEN: usize = 13;
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct RiteError(pub String);
+
+impl fmt::Display for RiteError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+fn fail<T>(message: impl Into<String>) -> Result<T, RiteError> {
+    Err(RiteError(message.into()))
+}
+
+/// What the verifier learned, for the caller's messages.
+#[derive(Debug, Default)]
+pub struct Summary {
+    pub ireps: usize,
+    pub has_debug_info: bool,
+}
+
+/// Checks a whole RITE binary; Ok means mruby 3.2 can load and run it without
+/// reading or writing outside what the binary declares.
+pub fn verify(bin: &[u8]) -> Result<Summary, RiteError> {
+    if bin.is_empty() {
+        return fail("empty bytecode");
+    }
+    if bin.len() < HEADER_LEN || &bin[..4] != b"RITE" {
+        return fail("not mruby bytecode (no RITE header)");
+    }
+    if &bin[4..8] != FORMAT_VERSION {
+        let found = String::from_utf8_lossy(&bin[4..8]);
+        return fail(format!(
+            "RITE format version {found:?} is not supported (this guest reads \"0300\", mruby 3.x)"
+        ));
+    }
+    let declared = be32(&bin[8..12]) as usize;
+    if declared != bin.len() {
+        return fail(format!(
+            "bytecode declares {declared} bytes but {} were given (truncated or padded)",
+            bin.len()
+        ));
+    }
+    let mut summary = Summary::default();
+    let mut tree: Option<IrepShape> = None;
+    let mut pos = HEADER_LEN;
+    loop {
+        if bin.len() - pos < SECTION_HEADER_LEN {
+            return fail("bytecode ends without an END section");
+        }
+        let ident = &bin[pos..pos + 4];
+        let size = be32(&bin[pos + 4..pos + 8]) as usize;
+        if size < SECTION_HEADER_LEN || size > bin.len() - pos {
+            return fail(format!(
+                "section {} at offset {pos} has an impossible size {size}",
+                show(ident)
+            ));
+        }
+        let section = &bin[pos..pos + size];
+        match ident {
+            b"IREP" if tree.is_none() => {
+                let shape = irep_section(section)?;
+                summary.ireps = shape.count();
+                tree = Some(shape);
+            }
+            b"DBG\0" if tree.is_some() && !summary.has_debug_info => {
+                debug_section(section, tree.as_ref().expect("checked"))?;
+                summary.has_debug_info = true;
+            }
+            b"LVAR" if tree.is_some() => lvar_section(section, tree.as_ref().expect("checked"))?,
+            b"END\0" if tree.is_some() => {
+                if size != SECTION_HEADER_LEN || pos + size != bin.len() {
+                    return fail("END section is not the last 8 bytes");
+                }
+                return Ok(summary);
+            }
+            _ => {
+                return fail(format!(
+                    "unexpected section {} at offset {pos}",
+                    show(ident)
+                ))
+            }
+        }
+        pos += size;
+    }
+}
+
+fn show(ident: &[u8]) -> String {
+    format!("{:?}", String::from_utf8_lossy(ident))
+}
+
+fn be16(b: &[u8]) -> u16 {
+    u16::from_be_bytes([b[0], b[1]])
+}
+
+fn be32(b: &[u8]) -> u32 {
+    u32::from_be_bytes([b[0], b[1], b[2], b[3]])
+}
+
+/// A bounds-checked cursor over one section.
+struct Cursor<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+    what: &'static str,
+}
+
+impl<'a> Cursor<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], RiteError> {
+        if n > self.bytes.len() - self.pos {
+            return fail(format!("{} section is truncated", self.what));
+        }
+        let out = &self.bytes[self.pos..self.pos + n];
+        self.pos += n;
+        Ok(out)
+    }
+    fn u8(&mut self) -> Result<u8, RiteError> {
+        Ok(self.take(1)?[0])
+    }
+    fn u16(&mut self) -> Result<u16, RiteError> {
+        self.take(2).map(be16)
+    }
+    fn u32(&mut self) -> Result<u32, RiteError> {
+        self.take(4).map(be32)
+    }
+    fn done(&self) -> Result<(), RiteError> {
+        if self.pos != self.bytes.len() {
+            return fail(format!(
+                "{} section has {} unexplained trailing bytes",
+                self.what,
+                self.bytes.len() - self.pos
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// The parts of an irep the DBG and LVAR sections are checked against.
+struct IrepShape {
+    nlocals: u16,
+    ilen: u32,
+    children: Vec<IrepShape>,
+}
+
+impl IrepShape {
+    fn count(&self) -> usize {
+        1 + self.children.iter().map(IrepShape::count).sum::<usize>()
+    }
+}
+
+fn irep_section(section: &[u8]) -> Result<IrepShape, RiteError> {
+    let mut c = Cursor {
+        bytes: section,
+        pos: SECTION_HEADER_LEN,
+        what: "IREP",
+    };
+    if c.take(4)? != FORMAT_VERSION {
+        return fail("IREP section has an unsupported instruction set version");
+    }
+    let shape = irep_record(&mut c, 0)?;
+    c.done()?;
+    Ok(shape)
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum PoolKind {
+    Str,
+    Number,
+}
+
+fn irep_record(c: &mut Cursor, depth: usize) -> Result<IrepShape, RiteError> {
+    if depth > MAX_IREP_DEPTH {
+        return fail("ireps nest too deeply");
+    }
+    let start = c.pos;
+    let record_size = c.u32()? as usize;
+    let nlocals = c.u16()?;
+    let nregs = c.u16()?;
+    let rlen = c.u16()?;
+    let clen = c.u16()? as usize;
+    let ilen = c.u32()?;
+    if nlocals == 0 || nregs < nlocals {
+        return fail(format!(
+            "irep declares {nlocals} locals in {nregs} registers"
+        ));
+    }
+    if ilen == 0 {
+        return fail("irep has no instructions");
+    }
+    let iseq = c.take(ilen as usize)?;
+    let handlers = c.take(clen * CATCH_HANDLER_LEN)?;
+    let pool = pool_block(c)?;
+    let syms = symbol_block(c)?;
+    if c.pos - start != record_size {
+        return fail("irep record size does not match its contents");
+    }
+    let irep = Irep {
+        nregs,
+        rlen,
+        pool: &pool,
+        syms: &syms,
+    };
+    let boundaries = irep.instructions(iseq)?;
+    catch_handlers(handlers, &boundaries)?;
+    let mut children = Vec::with_capacity(rlen as usize);
+    for _ in 0..rlen {
+        children.push(irep_record(c, depth + 1)?);
+    }
+    Ok(IrepShape {
+        nlocals,
+        ilen,
+        children,
+    })
+}
+
+fn pool_block(c: &mut Cursor) -> Result<Vec<PoolKind>, RiteError> {
+    let plen = c.u16()?;
+    let mut pool = Vec::with_capacity(plen as usize);
+    for _ in 0..plen {
+        let kind = match c.u8()? {
+            0 => {
+                let len = c.u16()? as usize;
+                let data = c.take(len + 1)?;
+                if data[len] != 0 {
+                    return fail("pool string is not NUL-terminated");
+                }
+                PoolKind::Str
+            }
+            1 => {
+                c.take(4)?;
+                PoolKind::Number
+            }
+            3 | 5 => {
+                c.take(8)?;
+                PoolKind::Number
+            }
+            7 => {
+                bigint(c)?;
+                PoolKind::Number
+            }
+            tt => return fail(format!("unknown pool entry type {tt}")),
+        };
+        pool.push(kind);
+    }
+    Ok(pool)
+}
+
+/// `[digit count][signed base][digits]`: mruby parses the digits lazily, at
+/// LOADL, and only asserts the base.
+fn bigint(c: &mut Cursor) -> Result<(), RiteError> {
+    let len = c.u8()? as usize;
+    let base = (c.u8()? as i8).unsigned_abs() as u32;
+    if !(2..=36).contains(&base) {
+        return fail(format!("big integer literal has base {base}"));
+    }
+    let digits = c.take(len)?;
+    if digits.is_empty() || !digits.iter().all(|&d| (d as char).is_digit(base)) {
+        return fail("big integer literal has invalid digits");
+    }
+    Ok(())
+}
+
+/// Symbol table; `false` marks the null symbol, which no operand may name.
+fn symbol_block(c: &mut Cursor) -> Result<Vec<bool>, RiteError> {
+    let slen = c.u16()?;
+    let mut syms = Vec::with_capacity(slen as usize);
+    for _ in 0..slen {
+        let len = c.u16()?;
+        if len == NULL_SYMBOL {
+            syms.push(false);
+            continue;
+        }
+        let data = c.take(len as usize + 1)?;
+        if data[len as usize] != 0 {
+            return fail("symbol name is not NUL-terminated");
+        }
+        syms.push(true);
+    }
+    Ok(syms)
+}
+
+fn catch_handlers(table: &[u8], boundaries: &[bool]) -> Result<(), RiteError> {
+    let ilen = boundaries.len() as u32;
+    for h in table.chunks_exact(CATCH_HANDLER_LEN) {
+        let (kind, begin, end, target) = (h[0], be32(&h[1..]), be32(&h[5..]), be32(&h[9..]));
+        if kind > 1 || begin > end || end > ilen || !at_boundary(boundaries, target) {
+            return fail("catch handler table entry is out of range");
+        }
+    }
+    Ok(())
+}
+
+fn at_boundary(boundaries: &[bool], pc: u32) -> bool {
+    boundaries.get(pc as usize).copied().unwrap_or(false)
+}
+
+/// Operand layouts (mruby's ops.h).
+#[derive(Clone, Copy, PartialEq)]
+enum Layout {
+    Z,
+    B,
+    BB,
+    BBB,
+    BS,
+    BSS,
+    S,
+    W,
+}
+
+/// What each operand of an instruction refers to, for bounds checks.
+#[derive(Clone, Copy)]
+enum Check {
+    /// Nothing to check (a literal, flags, or a depth the VM checks itself).
+    None,
+    /// Register a.
+    A,
+    /// Registers a and a+1.
+    A2,
+    /// Registers a..=a+2.
+    A3,
+    /// Registers a and b.
+    AB,
+    /// Register a and Syms[b].
+    ASym,
+    /// Registers a, a+1 and Syms[b].
+    A2Sym,
+    /// Register a and Pool[b] of any kind.
+    APool,
+    /// Register a and a string Pool[b].
+    AStr,
+    /// Register a and Irep[b].
+    AIrep,
+    /// A send: registers a..=a+bidx(c), Syms[b].
+    Send,
+    /// super: registers a..=a+bidx(b).
+    Super,
+    /// Registers a..=a+b.
+    ARange,
+    /// Registers a, b..=b+c.
+    Array2,
+    /// Registers a and b (AREF/ASET: c is an index literal).
+    ABLit,
+    /// Registers a..=a+c.
+    APost,
+    /// Registers a..=a+2b-1 (HASH) / a..=a+2b (HASHADD).
+    Hash(u32),
+    /// Syms[a], Syms[b].
+    TwoSyms,
+    /// Syms[a].
+    Sym,
+    /// A string Pool[a].
+    Str,
+    /// Registers a..=a+2 (argument array, kwargs, block).
+    ArgAry,
+    /// Argument spec: everything it writes must fit in nregs.
+    Enter,
+    /// A relative jump by a (pc after the instruction).
+    Jump,
+    /// Register a and a relative jump by b.
+    CondJump,
+}
+
+const OPS: [(Layout, Check); 106] = {
+    use Check as C;
+    use Layout as L;
+    [
+        (L::Z, C::None),       // NOP
+        (L::BB, C::AB),        // MOVE
+        (L::BB, C::APool),     // LOADL
+        (L::BB, C::A),         // LOADI
+        (L::BB, C::A),         // LOADINEG
+        (L::B, C::A),          // LOADI__1
+        (L::B, C::A),          // LOADI_0
+        (L::B, C::A),          // LOADI_1
+        (L::B, C::A),          // LOADI_2
+        (L::B, C::A),          // LOADI_3
+        (L::B, C::A),          // LOADI_4
+        (L::B, C::A),          // LOADI_5
+        (L::B, C::A),          // LOADI_6
+        (L::B, C::A),          // LOADI_7
+        (L::BS, C::A),         // LOADI16
+        (L::BSS, C::A),        // LOADI32
+        (L::BB, C::ASym),      // LOADSYM
+        (L::B, C::A),          // LOADNIL
+        (L::B, C::A),          // LOADSELF
+        (L::B, C::A),          // LOADT
+        (L::B, C::A),          // LOADF
+        (L::BB, C::ASym),      // GETGV
+        (L::BB, C::ASym),      // SETGV
+        (L::BB, C::ASym),      // GETSV
+        (L::BB, C::ASym),      // SETSV
+        (L::BB, C::ASym),      // GETIV
+        (L::BB, C::ASym),      // SETIV
+        (L::BB, C::ASym),      // GETCV
+        (L::BB, C::ASym),      // SETCV
+        (L::BB, C::ASym),      // GETCONST
+        (L::BB, C::ASym),      // SETCONST
+        (L::BB, C::ASym),      // GETMCNST
+        (L::BB, C::A2Sym),     // SETMCNST
+        (L::BBB, C::A),        // GETUPVAR
+        (L::BBB, C::A),        // SETUPVAR
+        (L::B, C::A2),         // GETIDX
+        (L::B, C::A3),         // SETIDX
+        (L::S, C::Jump),       // JMP
+        (L::BS, C::CondJump),  // JMPIF
+        (L::BS, C::CondJump),  // JMPNOT
+        (L::BS, C::CondJump),  // JMPNIL
+        (L::S, C::Jump),       // JMPUW
+        (L::B, C::A),          // EXCEPT
+        (L::BB, C::AB),        // RESCUE
+        (L::B, C::A),          // RAISEIF
+        (L::BBB, C::Send),     // SSEND
+        (L::BBB, C::Send),     // SSENDB
+        (L::BBB, C::Send),     // SEND
+        (L::BBB, C::Send),     // SENDB
+        (L::Z, C::None),       // CALL
+        (L::BB, C::Super),     // SUPER
+        (L::BS, C::ArgAry),    // ARGARY
+        (L::W, C::Enter),      // ENTER
+        (L::BB, C::ASym),      // KEY_P
+        (L::Z, C::None),       // KEYEND
+        (L::BB, C::ASym),      // KARG
+        (L::B, C::A),          // RETURN
+        (L::B, C::A),          // RETURN_BLK
+        (L::B, C::A),          // BREAK
+        (L::BS, C::A),         // BLKPUSH
+        (L::B, C::A2),         // ADD
+        (L::BB, C::A),         // ADDI
+        (L::B, C::A2),         // SUB
+        (L::BB, C::A),         // SUBI
+        (L::B, C::A2),         // MUL
+        (L::B, C::A2),         // DIV
+        (L::B, C::A2),         // EQ
+        (L::B, C::A2),         // LT
+        (L::B, C::A2),         // LE
+        (L::B, C::A2),         // GT
+        (L::B, C::A2),         // GE
+        (L::BB, C::ARange),    // ARRAY
+        (L::BBB, C::Array2),   // ARRAY2
+        (L::B, C::A2),         // ARYCAT
+        (L::BB, C::ARange),    // ARYPUSH
+        (L::B, C::A),          // ARYSPLAT
+        (L::BBB, C::ABLit),    // AREF
+        (L::BBB, C::ABLit),    // ASET
+        (L::BBB, C::APost),    // APOST
+        (L::B, C::A),          // INTERN
+        (L::BB, C::AStr),      // SYMBOL
+        (L::BB, C::AStr),      // STRING
+        (L::B, C::A2),         // STRCAT
+        (L::BB, C::Hash(1)),   // HASH
+        (L::BB, C::Hash(0)),   // HASHADD
+        (L::B, C::A2),         // HASHCAT
+        (L::BB, C::AIrep),     // LAMBDA
+        (L::BB, C::AIrep),     // BLOCK
+        (L::BB, C::AIrep),     // METHOD
+        (L::B, C::A2),         // RANGE_INC
+        (L::B, C::A2),         // RANGE_EXC
+        (L::B, C::A),          // OCLASS
+        (L::BB, C::A2Sym),     // CLASS
+        (L::BB, C::ASym),      // MODULE
+        (L::BB, C::AIrep),     // EXEC
+        (L::BB, C::A2Sym),     // DEF
+        (L::BB, C::TwoSyms),   // ALIAS
+        (L::B, C::Sym),        // UNDEF
+        (L::B, C::A),          // SCLASS
+        (L::B, C::A),          // TCLASS
+        (L::BBB, C::None),     // DEBUG (refused below: it prints or aborts)
+        (L::B, C::Str),        // ERR
+        (L::Z, C::None),       // EXT1
+        (L::Z, C::None),       // EXT2
+        (L::Z, C::None),       // EXT3
+        (L::Z, C::None),       // STOP
+    ]
+};
+
+const OP_JMP: u8 = 37;
+const OP_JMPUW: u8 = 41;
+const OP_ENTER: u8 = 52;
+const OP_RETURN: u8 = 56;
+const OP_RETURN_BLK: u8 = 57;
+const OP_BREAK: u8 = 58;
+const OP_DEBUG: u8 = 100;
+const OP_ERR: u8 = 101;
+const OP_EXT1: u8 = 102;
+const OP_EXT3: u8 = 104;
+const OP_STOP: u8 = 105;
+
+/// Instructions after which execution never falls through to the next byte.
+fn ends_flow(op: u8) -> bool {
+    matches!(
+        op,
+        OP_JMP | OP_JMPUW | OP_RETURN | OP_RETURN_BLK | OP_BREAK | OP_ERR | OP_STOP
+    )
+}
+
+struct Irep<'a> {
+    nregs: u16,
+    rlen: u16,
+    pool: &'a [PoolKind],
+    syms: &'a [bool],
+}
+
+struct Insn {
+    op: u8,
+    start: usize,
+    end: usize,
+    a: u32,
+    b: u32,
+    c: u32,
+}
+
+impl Irep<'_> {
+    /// Decodes and checks every instruction; returns which offsets start one.
+    fn instructions(&self, iseq: &[u8]) -> Result<Vec<bool>, RiteError> {
+        let mut boundaries = vec![false; iseq.len()];
+        let mut insns = Vec::new();
+        let mut pc = 0;
+        while pc < iseq.len() {
+            let insn = decode(iseq, pc)?;
+            boundaries[pc] = true;
+            pc = insn.end;
+            insns.push(insn);
+        }
+        let last = insns.last().expect("ilen > 0");
+        if !ends_flow(last.op) {
+            return fail("instruction stream can run past its end");
+        }
+        for (i, insn) in insns.iter().enumerate() {
+            self.operands(insn, &boundaries)
+                .map_err(|e| RiteError(format!("{} (instruction at {})", e.0, insn.start)))?;
+            if insn.op == OP_ENTER {
+                // ENTER skips over one 3-byte JMP per optional argument given.
+                let opt = (insn.a >> 13) & 0x1f;
+                let table = insns.get(i + 1..i + 1 + opt as usize);
+                if !table.is_some_and(|t| t.iter().all(|j| j.op == OP_JMP && j.end - j.start == 3)) {
+                    return fail("optional-argument jump table is malformed");
+                }
+            }
+        }
+        Ok(boundaries)
+    }
+
+    fn operands(&self, i: &Insn, boundaries: &[bool]) -> Result<(), RiteError> {
+        let (a, b, c) = (i.a, i.b, i.c);
+        match OPS[i.op as usize].1 {
+            Check::None => Ok(()),
+            Check::A => self.regs(a, 0),
+            Check::A2 => self.regs(a, 1),
+            Check::A3 => self.regs(a, 2),
+            Check::AB | Check::ABLit => self.regs(a, 0).and(self.regs(b, 0)),
+            Check::ASym => self.regs(a, 0).and(self.sym(b)),
+            Check::A2Sym => self.regs(a, 1).and(self.sym(b)),
+            Check::APool => self.regs(a, 0).and(self.pool(b, None)),
+            Check::AStr => self.regs(a, 0).and(self.pool(b, Some(PoolKind::Str))),
+            Check::Str => self.pool(a, Some(PoolKind::Str)),
+            Check::AIrep if b < u32::from(self.rlen) => self.regs(a, 0),
+            Check::AIrep => fail(format!("child irep {b} does not exist")),
+            Check::Send => self.sym(b).and(self.regs(a, block_index(c))),
+            Check::Super => self.regs(a, block_index(b)),
+            Check::ARange => self.regs(a, b),
+            Check::Array2 => self.regs(a, 0).and(self.regs(b, c)),
+            Check::APost => self.regs(a, c),
+            Check::Hash(fewer) => self.regs(a, (2 * b).saturating_sub(fewer)),
+            Check::TwoSyms => self.sym(a).and(self.sym(b)),
+            Check::Sym => self.sym(a),
+            Check::ArgAry => self.regs(a, 1 + (b >> 4 & 1)),
+            Check::Enter => self.enter(a),
+            Check::Jump => jump(boundaries, i.end, a),
+            Check::CondJump => self.regs(a, 0).and(jump(boundaries, i.end, b)),
+        }
+    }
+
+    /// Registers a..=a+extra exist.
+    fn regs(&self, a: u32, extra: u32) -> Result<(), RiteError> {
+        if a + extra >= u32::from(self.nregs) {
+            return fail(format!(
+                "register {} is outside the irep's {} registers",
+                a + extra,
+                self.nregs
+            ));
+        }
+        Ok(())
+    }
+
+    fn sym(&self, i: u32) -> Result<(), RiteError> {
+        match self.syms.get(i as usize) {
+            Some(true) => Ok(()),
+            _ => fail(format!("symbol {i} does not exist")),
+        }
+    }
+
+    fn pool(&self, i: u32, kind: Option<PoolKind>) -> Result<(), RiteError> {
+        match self.pool.get(i as usize) {
+            Some(k) if kind.is_none_or(|want| want == *k) => Ok(()),
+            Some(_) => fail(format!("pool entry {i} has the wrong type")),
+            None => fail(format!("pool entry {i} does not exist")),
+        }
+    }
+
+    /// OP_ENTER writes the arguments, the keyword hash and the block slot.
+    fn enter(&self, aspec: u32) -> Result<(), RiteError> {
+        let (req, opt, rest, post) = (
+            aspec >> 18 & 0x1f,
+            aspec >> 13 & 0x1f,
+            aspec >> 12 & 1,
+            aspec >> 7 & 0x1f,
+        );
+        let kd = u32::from(aspec >> 2 & 0x1f > 0 || aspec >> 1 & 1 == 1);
+        self.regs(req + opt + rest + post + kd + 1, 0)
+    }
+}
+
+/// Where a send's block argument sits, relative to a (mruby's mrb_bidx).
+fn block_index(c: u32) -> u32 {
+    let (n, k) = (c & 0xf, c >> 4 & 0xf);
+    let args = if n == 15 { 1 } else { n };
+    let kwargs = if k == 15 { 1 } else { 2 * k };
+    args + kwargs + 1
+}
+
+fn jump(boundaries: &[bool], next: usize, offset: u32) -> Result<(), RiteError> {
+    let target = next as i64 + i64::from(offset as u16 as i16);
+    if target < 0 || !at_boundary(boundaries, target as u32) {
+        return fail("jump target is not an instruction");
+    }
+    Ok(())
+}
+
+fn decode(iseq: &[u8], start: usize) -> Result<Insn, RiteError> {
+    let mut pc = start;
+    let mut op = iseq[pc];
+    pc += 1;
+    // EXT1/2/3 widen operand a, b, or both to 16 bits.
+    let (mut wide_a, mut wide_b) = (false, false);
+    if (OP_EXT1..=OP_EXT3).contains(&op) {
+        let ext = op - OP_EXT1 + 1;
+        wide_a = ext & 1 != 0;
+        wide_b = ext & 2 != 0;
+        op = *iseq.get(pc).ok_or_else(|| RiteError("truncated instruction".into()))?;
+        pc += 1;
+        if (OP_EXT1..=OP_EXT3).contains(&op) {
+            return fail(format!("doubled operand prefix at {start}"));
+        }
+    }
+    if op as usize >= OPS.len() || op == OP_DEBUG {
+        return fail(format!("invalid opcode {op} at {start}"));
+    }
+    let layout = OPS[op as usize].0;
+    // The VM ignores a prefix on these; so does the decoder.
+    let (wide_a, wide_b) = match layout {
+        Layout::B | Layout::BB | Layout::BBB | Layout::BS | Layout::BSS => (wide_a, wide_b),
+        _ => (false, false),
+    };
+    let mut read = |width: usize| -> Result<u32, RiteError> {
+        let bytes = iseq
+            .get(pc..pc + width)
+            .ok_or_else(|| RiteError(format!("truncated instruction at {start}")))?;
+        pc += width;
+        Ok(bytes.iter().fold(0, |acc, &x| acc << 8 | u32::from(x)))
+    };
+    let byte_or_short = |wide: bool| if wide { 2 } else { 1 };
+    let (a, b, c) = match layout {
+        Layout::Z => (0, 0, 0),
+        Layout::B => (read(byte_or_short(wide_a))?, 0, 0),
+        Layout::BB => (read(byte_or_short(wide_a))?, read(byte_or_short(wide_b))?, 0),
+        Layout::BBB => (
+            read(byte_or_short(wide_a))?,
+            read(byte_or_short(wide_b))?,
+            read(1)?,
+        ),
+        // b is already 16 bits in these; EXT1/EXT3 widen a.
+        Layout::BS => (read(byte_or_short(wide_a))?, read(2)?, 0),
+        Layout::BSS => (read(byte_or_short(wide_a))?, read(2)?, read(2)?),
+        Layout::S => (read(2)?, 0, 0),
+        Layout::W => (read(3)?, 0, 0),
+    };
+    Ok(Insn {
+        op,
+        start,
+        end: pc,
+        a,
+        b,
+        c,
+    })
+}
+
+fn debug_section(section: &[u8], tree: &IrepShape) -> Result<(), RiteError> {
+    let mut c = Cursor {
+        bytes: section,
+        pos: SECTION_HEADER_LEN,
+        what: "DBG",
+    };
+    let files = c.u16()?;
+    for _ in 0..files {
+        let len = c.u16()? as usize;
+        c.take(len)?;
+    }
+    debug_record(&mut c, tree, files)?;
+    c.done()
+}
+
+fn debug_record(c: &mut Cursor, irep: &IrepShape, files: u16) -> Result<(), RiteError> {
+    let start = c.pos;
+    let record_size = c.u32()? as usize;
+    let flen = c.u16()?;
+    let mut previous_start = None;
+    for _ in 0..flen {
+        let start_pos = c.u32()?;
+        if start_pos >= irep.ilen || previous_start.is_some_and(|p| start_pos <= p) {
+            return fail("debug file ranges are out of order");
+        }
+        previous_start = Some(start_pos);
+        if c.u16()? >= files {
+            return fail("debug record names a file that is not in the table");
+        }
+        let count = c.u32()? as usize;
+        match c.u8()? {
+            // mruby 3.x writes packed maps: pairs of LEB128 pc and line deltas.
+            2 => packed_lines(c.take(count)?)?,
+            kind => return fail(format!("debug line table type {kind} is not supported")),
+        }
+    }
+    if c.pos - start != record_size {
+        return fail("debug record size does not match its contents");
+    }
+    for child in &irep.children {
+        debug_record(c, child, files)?;
+    }
+    Ok(())
+}
+
+fn packed_lines(map: &[u8]) -> Result<(), RiteError> {
+    let mut pos = 0;
+    let mut values = 0usize;
+    while pos < map.len() {
+        let len = map[pos..].iter().position(|b| b & 0x80 == 0);
+        match len {
+            Some(n) if n < 5 => pos += n + 1,
+            _ => return fail("debug line map is malformed"),
+        }
+        values += 1;
+    }
+    if values % 2 != 0 {
+        return fail("debug line map is malformed");
+    }
+    Ok(())
+}
+
+fn lvar_section(section: &[u8], tree: &IrepShape) -> Result<(), RiteError> {
+    let mut c = Cursor {
+        bytes: section,
+        pos: SECTION_HEADER_LEN,
+        what: "LVAR",
+    };
+    let names = c.u32()?;
+    for _ in 0..names {
+        let len = c.u16()? as usize;
+        c.take(len)?;
+    }
+    lvar_record(&mut c, tree, names)?;
+    c.done()
+}
+
+fn lvar_record(c: &mut Cursor, irep: &IrepShape, names: u32) -> Result<(), RiteError> {
+    for _ in 1..irep.nlocals {
+        let name = c.u16()?;
+        if name != NULL_SYMBOL && u32::from(name) >= names {
+            return fail("local variable names a symbol that is not in the table");
+        }
+    }
+    irep.children
+        .iter()
+        .try_for_each(|child| lvar_record(c, child, names))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `1` compiled by hand: LOADI_1 R1; RETURN R1, one local, two registers.
+    fn program(iseq: &[u8], nregs: u16) -> Vec<u8> {
+        let mut record = Vec::new();
+        record.extend_from_slice(&1u16.to_be_bytes()); // nlocals
+        record.extend_from_slice(&nregs.to_be_bytes());
+        record.extend_from_slice(&0u16.to_be_bytes()); // rlen
+        record.extend_from_slice(&0u16.to_be_bytes()); // clen
+        record.extend_from_slice(&(iseq.len() as u32).to_be_bytes());
+        record.extend_from_slice(iseq);
+        record.extend_from_slice(&0u16.to_be_bytes()); // plen
+        record.extend_from_slice(&0u16.to_be_bytes()); // slen
+        let mut irep = b"IREP".to_vec();
+        let size = (SECTION_HEADER_LEN + 4 + 4 + record.len()) as u32;
+        irep.extend_from_slice(&size.to_be_bytes());
+        irep.extend_from_slice(FORMAT_VERSION);
+        irep.extend_from_slice(&(4 + record.len() as u32).to_be_bytes());
+        irep.extend_from_slice(&record);
+        let mut bin = b"RITE0300".to_vec();
+        let total = (HEADER_LEN + irep.len() + 8) as u32;
+        bin.extend_from_slice(&total.to_be_bytes());
+        bin.extend_from_slice(b"MATZ0000");
+        bin.extend_from_slice(&irep);
+        bin.extend_from_slice(b"END\0\0\0\0\x08");
+        bin
+    }
+
+    const ONE: [u8; 4] = [7, 1, OP_RETURN, 1];
+
+    #[test]
+    fn accepts_a_minimal_program() {
+        let summary = verify(&program(&ONE, 2)).unwrap();
+        assert_eq!(summary.ireps, 1);
+        assert!(!summary.has_debug_info);
+    }
+
+    #[test]
+    fn refuses_headers_sizes_and_truncation() {
+        let good = program(&ONE, 2);
+        assert!(verify(b"").unwrap_err().0.contains("empty"));
+        assert!(verify(b"garbage!").unwrap_err().0.contains("RITE"));
+        let mut old = good.clone();
+        old[4..8].copy_from_slice(b"0200");
+        assert!(verify(&old).unwrap_err().0.contains("version"));
+        for cut in [HEADER_LEN - 1, HEADER_LEN, 30, good.len() - 1] {
+            assert!(verify(&good[..cut]).is_err(), "cut at {cut}");
+        }
+        let mut padded = good.clone();
+        padded.push(0);
+        assert!(verify(&padded).is_err());
+    }
+
+    #[test]
+    fn refuses_bad_instructions() {
+        // register out of range, unknown opcode, falling off the end, bad jump
+        assert!(verify(&program(&[7, 2, OP_RETURN, 2], 2)).is_err());
+        assert!(verify(&program(&[200, OP_RETURN, 1], 2)).is_err());
+        assert!(verify(&program(&[7, 1], 2)).is_err());
+        assert!(verify(&program(&[OP_JMP, 0, 1, OP_RETURN, 1], 2)).is_err());
+        assert!(verify(&program(&[OP_JMP, 0, 0, OP_RETURN, 1], 2)).is_ok());
+        assert!(verify(&program(&[OP_DEBUG, 0, 0, 0, OP_RETURN, 1], 2)).is_err());
+        // a send's block slot must be a register: SEND R0 :? n=1 needs R0..R2
+        assert!(verify(&program(&[47, 0, 0, 1, OP_RETURN, 0], 2)).is_err());
+    }
+}
