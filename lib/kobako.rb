@@ -11,6 +11,8 @@ require_relative "kobako/policy"
 require_relative "kobako/namespace"
 require_relative "kobako/catalog"
 require_relative "kobako/transport"
+require_relative "kobako/snippets"
+require_relative "kobako/bytecode"
 require_relative "kobako/sandbox"
 require_relative "kobako/pool"
 

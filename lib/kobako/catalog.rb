@@ -84,6 +84,11 @@ module Kobako
       Handle.from_wire(@handles.size)
     end
 
+    # Whether this invocation has lent any Handle yet.
+    def lent?
+      !@handles.empty?
+    end
+
     def handle?(handle)
       handle.id.between?(1, @handles.size)
     end

@@ -22,6 +22,7 @@ module Kobako
       @artifact = load_artifact(@wasm_path)
       @mutex = Mutex.new
       @catalog = Catalog.new
+      @snippets = Snippets.new
       @transport = Transport.new(@catalog)
       reset_observations
       @usage = Usage::ZERO
@@ -38,14 +39,58 @@ module Kobako
       @mutex.synchronize { @catalog.define(name) }
     end
 
-    # Evaluates +source+ in a fresh guest and returns its last expression's value.
-    def eval(source)
-      raise TypeError, "source must be a String, got #{source.class}" unless source.is_a?(String)
+    # Adds a snippet replayed before every #eval and #run, in insertion order
+    # (SPEC 2.3). `code:` is compiled here, with the guest's compiler, so a
+    # syntax error raises now; `binary:` (RITE bytecode) is checked at each
+    # invocation and raises Kobako::BytecodeError there if it is invalid.
+    # Returns the sandbox, so preloads chain.
+    def preload(code: nil, binary: nil, name: nil)
+      unless code.nil? ^ binary.nil?
+        raise ArgumentError, "preload takes exactly one of code: (source) or binary: (RITE bytecode)"
+      end
 
       @mutex.synchronize do
-        @catalog.seal! # B-33: even an invocation that fails seals the setup
-        invoke("Sandbox#eval", { "src" => utf8_source(source) })
+        @catalog.check_open!("preload")
+        code ? preload_code(code, name) : preload_binary(binary, name)
       end
+      self
+    end
+
+    # Evaluates +source+ in a fresh guest and returns its last expression's value.
+    def eval(source)
+      source = Sandbox.utf8_source(source)
+      @mutex.synchronize do
+        seal!
+        invoke("Sandbox#eval") { { "src" => source } }
+      end
+    end
+
+    # Calls `Target.call(*args, **kwargs)` on an entrypoint the snippets
+    # defined, in a fresh guest (SPEC 2.4). Arguments the wire cannot carry
+    # are lent as Handles for this invocation (B-34).
+    def run(target, *args, **kwargs)
+      name = entrypoint_name(target)
+      @mutex.synchronize do
+        seal!
+        invoke("Sandbox#run") { { "run" => [name, run_arguments(args, kwargs)] } }
+      end
+    end
+
+    # The guest reads source as UTF-8. Binary source (File.binread) is
+    # reinterpreted, other encodings are transcoded.
+    def self.utf8_source(source)
+      raise TypeError, "source must be a String, got #{source.class}" unless source.is_a?(String)
+
+      utf8 = if source.encoding == Encoding::BINARY
+               String.new(source, encoding: Encoding::UTF_8)
+             else
+               source.encode(Encoding::UTF_8)
+             end
+      return utf8 if utf8.valid_encoding?
+
+      raise ArgumentError, "source is not valid UTF-8"
+    rescue EncodingError => e
+      raise ArgumentError, "source cannot be converted to UTF-8 (#{e.message})"
     end
 
     def stdout_truncated?
@@ -72,12 +117,20 @@ module Kobako
       Native::Artifact.load(path)
     end
 
-    def invoke(label, frame)
+    # B-33: the first invocation freezes the setup, even when it fails.
+    def seal!
+      @catalog.seal!
+      @snippets.frame
+    end
+
+    # The block builds the operation part of the frame; it runs with this
+    # invocation's empty handle table, so it may lend Handles (#run).
+    def invoke(label)
+      @transport.reset
+      frame = yield
       reset_observations
-      dispatcher = services_frame(frame)
-      bytes = Codec.encode(frame)
       outcome, out, err, out_tr, err_tr, wall, peak, error =
-        @artifact.invoke(bytes, label, native_config, dispatcher)
+        @artifact.invoke(Codec.encode(preamble(frame)), label, native_config, dispatcher)
       @stdout = captured(out)
       @stderr = captured(err)
       @stdout_truncated = out_tr ? true : false
@@ -90,14 +143,63 @@ module Kobako
       @catalog.reset_handles # B-18: Handles never outlive their invocation
     end
 
-    # Adds the Service preamble to the frame; the dispatcher, or nil when
-    # nothing is bound.
-    def services_frame(frame)
-      @transport.reset # the handle table was emptied when the last invocation ended
-      return nil if @catalog.empty?
+    # Services and snippets ride along with every invocation.
+    def preamble(frame)
+      frame["services"] = @catalog.services unless @catalog.empty?
+      frame["snippets"] = @snippets.frame unless @snippets.empty?
+      frame
+    end
 
-      frame["services"] = @catalog.services
-      @transport
+    # Nil when the guest can reach nothing on the host: no Services and no
+    # Handles lent by #run.
+    def dispatcher
+      @catalog.empty? && !@catalog.lent? ? nil : @transport
+    end
+
+    def preload_code(code, name)
+      label = Catalog.constant_name(name, "snippet name")
+      @snippets.check_unique!(label)
+      source = Sandbox.utf8_source(code)
+      @snippets.add_compiled(label, compile_bytecode(source, "(snippet:#{label})", true, "Sandbox#preload"))
+    end
+
+    def preload_binary(binary, name)
+      raise TypeError, "binary: must be a String of RITE bytecode, got #{binary.class}" unless binary.is_a?(String)
+
+      label = name.nil? ? nil : Catalog.constant_name(name, "snippet name")
+      @snippets.add_binary(label, binary.b.freeze)
+    end
+
+    # Runs the guest's compiler in a fresh instance; also used by
+    # Kobako::Bytecode.compile. Leaves this sandbox's observations alone.
+    def compile_bytecode(source, file_name, debug, label)
+      frame = Codec.encode({ "compile" => [source, file_name, debug] })
+      outcome, = @artifact.invoke(frame, label, compile_config, nil)
+      Outcome.read(outcome, label)
+    end
+
+    def compile_config
+      memory = Options.native_limit([memory_limit || 0, Bytecode::COMPILE_MEMORY].max)
+      [timeout, memory, 1 << 16, 1 << 16, false, gvl == :release]
+    end
+
+    def entrypoint_name(target)
+      unless target.is_a?(Symbol) || target.is_a?(String)
+        raise TypeError, "#run target must be a Symbol or String, got #{target.class}"
+      end
+      return target.to_s if target.to_s.match?(Catalog::NAME)
+
+      raise ArgumentError,
+            "#run target must name a top-level constant (#{Catalog::NAME.inspect}), got #{target.inspect}"
+    end
+
+    # `[args, kwargs]` as one MessagePack blob; non-representable objects
+    # become Handles (B-34). A Kobako::Handle, Binding, Method or
+    # UnboundMethod is refused before anything runs.
+    def run_arguments(args, kwargs)
+      Codec.encode(@transport.lend([args, kwargs]))
+    rescue TypeError => e
+      raise ArgumentError, "#run argument refused: #{e.message}"
     end
 
     def native_config
@@ -121,21 +223,6 @@ module Kobako
       return EMPTY_OUTPUT if bytes.nil? || bytes.empty?
 
       String.new(bytes, encoding: Encoding::UTF_8).freeze
-    end
-
-    # The guest reads source as UTF-8. Binary source (File.binread) is
-    # reinterpreted, other encodings are transcoded.
-    def utf8_source(source)
-      utf8 = if source.encoding == Encoding::BINARY
-               String.new(source, encoding: Encoding::UTF_8)
-             else
-               source.encode(Encoding::UTF_8)
-             end
-      return utf8 if utf8.valid_encoding?
-
-      raise ArgumentError, "source is not valid UTF-8"
-    rescue EncodingError => e
-      raise ArgumentError, "source cannot be converted to UTF-8 (#{e.message})"
     end
   end
 end

@@ -41,6 +41,11 @@ module Kobako
       @calls = 0
     end
 
+    # B-34: #run arguments, with non-representable objects lent as Handles.
+    def lend(value)
+      @lending.lend(value)
+    end
+
     # B-37: Handles in an invocation's result come back as the host objects.
     def restore_result(value)
       @lending.restore(value)

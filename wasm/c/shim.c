@@ -13,8 +13,11 @@
 #include <mruby/class.h>
 #include <mruby/compile.h>
 #include <mruby/data.h>
+#include <mruby/dump.h>
 #include <mruby/error.h>
 #include <mruby/hash.h>
+#include <mruby/irep.h>
+#include <mruby/proc.h>
 #include <mruby/string.h>
 #include <mruby/variable.h>
 
@@ -245,47 +248,122 @@ struct eval_args {
   size_t len;
   const char *filename;
   int syntax_line; /* set when the source does not parse */
+  int debug;       /* compile only: keep line numbers in the bytecode */
+  int load_failed; /* bytecode only: mruby's loader refused it */
 };
+
+/* Parses a->src; NULL with *message set (and a->syntax_line) when it does
+ * not parse. The caller frees the parser and *cxt. */
+static struct mrb_parser_state *parse_source(mrb_state *mrb, struct eval_args *a, mrbc_context **cxt,
+                                             mrb_value *message) {
+  *cxt = mrbc_context_new(mrb);
+  mrbc_filename(mrb, *cxt, a->filename);
+  (*cxt)->capture_errors = TRUE; /* report through error_buffer, not stderr */
+  struct mrb_parser_state *p = mrb_parse_nstring(mrb, a->src, a->len, *cxt);
+  if (p == NULL) {
+    mrbc_context_free(mrb, *cxt);
+    mrb_raise(mrb, E_RUNTIME_ERROR, "the parser could not start");
+  }
+  if (p->nerr == 0) return p;
+  const struct mrb_parser_message *e = &p->error_buffer[0];
+  *message = mrb_format(mrb, "%s:%d:%d: %s", a->filename, (int)e->lineno, e->column,
+                        e->message ? e->message : "syntax error");
+  a->syntax_line = e->lineno > 0 ? e->lineno : 1;
+  mrb_parser_free(p);
+  mrbc_context_free(mrb, *cxt);
+  return NULL;
+}
 
 static mrb_value eval_body(mrb_state *mrb, void *data) {
   struct eval_args *a = data;
-  mrbc_context *cxt = mrbc_context_new(mrb);
-  mrbc_filename(mrb, cxt, a->filename);
-  cxt->capture_errors = TRUE; /* report through error_buffer, not stderr */
-  struct mrb_parser_state *p = mrb_parse_nstring(mrb, a->src, a->len, cxt);
-  if (p == NULL) {
-    mrbc_context_free(mrb, cxt);
-    mrb_raise(mrb, E_RUNTIME_ERROR, "the parser could not start");
-  }
-  if (p->nerr > 0) {
-    const struct mrb_parser_message *e = &p->error_buffer[0];
-    mrb_value msg = mrb_format(mrb, "%s:%d:%d: %s", a->filename, (int)e->lineno, e->column,
-                               e->message ? e->message : "syntax error");
-    a->syntax_line = e->lineno;
-    mrb_parser_free(p);
-    mrbc_context_free(mrb, cxt);
-    return msg;
-  }
+  mrbc_context *cxt;
+  mrb_value message = mrb_nil_value();
+  struct mrb_parser_state *p = parse_source(mrb, a, &cxt, &message);
+  if (p == NULL) return message;
   mrb_value v = mrb_load_exec(mrb, p, cxt); /* frees p */
   mrbc_context_free(mrb, cxt);
   if (mrb->exc) mrb_exc_raise(mrb, mrb_obj_value(mrb->exc));
   return v;
 }
 
-/* 0: *out is the value. 1: *out is the exception the code raised.
- * 2: the source does not parse; *out is the message, *line its line. */
-int kobako_eval_source(mrb_state *mrb, const char *src, size_t len, const char *filename,
-                       mrb_value *out, int *line) {
-  struct eval_args a = {src, len, filename, 0};
+/* Runs body under a protect. 0: *out is the value. 1: *out is the exception
+ * the code raised. 2: the source does not parse; *out is the message, *line
+ * its line. 3: the bytecode could not be loaded. */
+static int protected_run(mrb_state *mrb, mrb_protect_error_func *body, struct eval_args *a, mrb_value *out,
+                         int *line) {
   mrb_bool failed = FALSE;
   mrb->exc = NULL;
-  *out = mrb_protect_error(mrb, eval_body, &a, &failed);
+  *out = mrb_protect_error(mrb, body, a, &failed);
   mrb->exc = NULL;
   /* Keep the result reachable: nothing else refers to it now. */
   mrb_gc_protect(mrb, *out);
-  *line = a.syntax_line;
+  if (line) *line = a->syntax_line;
   if (failed) return 1;
-  return a.syntax_line > 0 ? 2 : 0;
+  if (a->load_failed) return 3;
+  return a->syntax_line > 0 ? 2 : 0;
+}
+
+int kobako_eval_source(mrb_state *mrb, const char *src, size_t len, const char *filename,
+                       mrb_value *out, int *line) {
+  struct eval_args a = {src, len, filename, 0, 0, 0};
+  return protected_run(mrb, eval_body, &a, out, line);
+}
+
+/* Defined in mruby's src/dump.c; 3.2 declares it only in an internal header. */
+int mrb_dump_irep(mrb_state *mrb, const mrb_irep *irep, uint8_t flags, uint8_t **bin, size_t *bin_size);
+
+static mrb_value compile_body(mrb_state *mrb, void *data) {
+  struct eval_args *a = data;
+  mrbc_context *cxt;
+  mrb_value message = mrb_nil_value();
+  struct mrb_parser_state *p = parse_source(mrb, a, &cxt, &message);
+  if (p == NULL) return message;
+  struct RProc *proc = mrb_generate_code(mrb, p);
+  mrb_parser_free(p);
+  mrbc_context_free(mrb, cxt);
+  if (proc == NULL) mrb_raise(mrb, E_SCRIPT_ERROR, "code generation failed");
+  uint8_t *bin = NULL;
+  size_t size = 0;
+  uint8_t flags = a->debug ? MRB_DUMP_DEBUG_INFO : 0;
+  if (mrb_dump_irep(mrb, proc->body.irep, flags, &bin, &size) != MRB_DUMP_OK)
+    mrb_raise(mrb, E_SCRIPT_ERROR, "bytecode could not be written");
+  mrb_value out = mrb_str_new(mrb, (const char *)bin, (mrb_int)size);
+  mrb_free(mrb, bin);
+  RSTRING(out)->flags |= KOBAKO_STR_BINARY;
+  return out;
+}
+
+/* Source to RITE bytecode with mruby's own compiler; same statuses as
+ * kobako_eval_source (0: *out is the binary String). */
+int kobako_compile(mrb_state *mrb, const char *src, size_t len, const char *filename, int debug,
+                   mrb_value *out, int *line) {
+  struct eval_args a = {src, len, filename, 0, debug, 0};
+  return protected_run(mrb, compile_body, &a, out, line);
+}
+
+static mrb_value bytecode_body(mrb_state *mrb, void *data) {
+  struct eval_args *a = data;
+  mrbc_context *cxt = mrbc_context_new(mrb);
+  cxt->no_exec = TRUE; /* load only: a refused binary must not look like a raise */
+  mrb_value proc = mrb_load_irep_buf_cxt(mrb, a->src, a->len, cxt);
+  mrbc_context_free(mrb, cxt);
+  if (mrb->exc || !mrb_proc_p(proc)) {
+    a->load_failed = 1;
+    return mrb_nil_value();
+  }
+  mrb_value v = mrb_top_run(mrb, mrb_proc_ptr(proc), mrb_top_self(mrb), 0);
+  if (mrb->exc) mrb_exc_raise(mrb, mrb_obj_value(mrb->exc));
+  return v;
+}
+
+/* Loads verified RITE bytecode and runs its top level. */
+int kobako_run_bytecode(mrb_state *mrb, const uint8_t *bin, size_t len, mrb_value *out) {
+  struct eval_args a = {(const char *)bin, len, "", 0, 0, 0};
+  int status = protected_run(mrb, bytecode_body, &a, out, NULL);
+  /* The top level ran on the base frame, which keeps its last pc: clear it,
+   * or every later backtrace would show this finished snippet as a caller. */
+  if (mrb->c->ci == mrb->c->cibase) mrb->c->ci->pc = NULL;
+  return status;
 }
 
 static mrb_value seed_body(mrb_state *mrb, void *data) {

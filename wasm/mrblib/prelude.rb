@@ -342,3 +342,40 @@ module Kobako
     end
   end
 end
+
+# ---- #run entrypoints (docs/snippets.md) --------------------------------------
+
+module Kobako
+  class << self
+    # Sandbox#run: [name, [args, kwargs]] -> Name.call(*args, **kwargs).
+    def __run(request)
+      name, (args, kwargs) = request
+      __entrypoint(name.to_sym).call(*args, **kwargs)
+    end
+
+    private
+
+    # Only constants the snippets (or this invocation) defined are
+    # entrypoints; the booted runtime's own constants are not.
+    def __entrypoint(name)
+      unless Object.const_defined?(name) && !BOOT_CONSTANTS.key?(name)
+        raise NameError, "undefined entrypoint #{name} (#{__entrypoint_list})"
+      end
+
+      target = Object.const_get(name)
+      return target if target.respond_to?(:call)
+
+      raise TypeError, "entrypoint #{name} is a #{target.class}, which does not respond to #call"
+    end
+
+    def __entrypoint_list
+      names = (Object.constants - BOOT_CONSTANTS.keys).select do |c|
+        Object.const_get(c).respond_to?(:call)
+      end
+      names.empty? ? "no entrypoints are defined" : "entrypoints: #{names.map(&:to_s).sort.join(', ')}"
+    end
+  end
+
+  # Taken last, when the runtime is complete, and baked with it.
+  BOOT_CONSTANTS = Object.constants.to_h { |c| [c, true] }.freeze
+end

@@ -1,20 +1,49 @@
 //! The invocation frame the host sends to `kobako_eval` (docs/wire.md).
 
 use serde::Deserialize;
+use serde_bytes::ByteBuf;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Frame {
-    /// Source to evaluate; str or bin on the wire.
-    pub src: serde_bytes::ByteBuf,
+    /// `#eval`: source to evaluate; str or bin on the wire.
+    #[serde(default)]
+    pub src: Option<ByteBuf>,
+    /// `#run`: the entrypoint's name and a MessagePack `[args, kwargs]`.
+    #[serde(default)]
+    pub run: Option<(String, ByteBuf)>,
+    /// Compile source to RITE bytecode: `[source, filename, debug info?]`.
+    #[serde(default)]
+    pub compile: Option<(ByteBuf, String, bool)>,
     /// The bound Services: `[namespace, member, [method names]]`.
     #[serde(default)]
     pub services: Vec<(String, String, Vec<String>)>,
+    /// Preloaded snippets, replayed in order: `[label, bytecode, verify?]`.
+    #[serde(default)]
+    pub snippets: Vec<(String, ByteBuf, bool)>,
+}
+
+/// What one frame asks for; exactly one per frame.
+pub enum Op<'a> {
+    Eval(&'a [u8]),
+    Run(&'a str, &'a [u8]),
+    Compile(&'a [u8], &'a str, bool),
 }
 
 impl Frame {
     pub fn decode(bytes: &[u8]) -> Result<Frame, String> {
         rmp_serde::from_slice(bytes).map_err(|e| format!("malformed invocation frame: {e}"))
+    }
+
+    pub fn op(&self) -> Result<Op<'_>, String> {
+        match (&self.src, &self.run, &self.compile) {
+            (Some(src), None, None) => Ok(Op::Eval(src)),
+            (None, Some((target, args)), None) => Ok(Op::Run(target, args)),
+            (None, None, Some((src, filename, debug))) => Ok(Op::Compile(src, filename, *debug)),
+            _ => {
+                Err("malformed invocation frame: expected exactly one of src, run, compile".into())
+            }
+        }
     }
 }
 
@@ -27,8 +56,10 @@ mod tests {
         // {"src" => "1"} and {"src" => bin "1"}
         let s = [0x81, 0xa3, b's', b'r', b'c', 0xa1, b'1'];
         let b = [0x81, 0xa3, b's', b'r', b'c', 0xc4, 0x01, b'1'];
-        assert_eq!(Frame::decode(&s).unwrap().src.as_slice(), b"1");
-        assert_eq!(Frame::decode(&b).unwrap().src.as_slice(), b"1");
+        for bytes in [&s[..], &b[..]] {
+            let frame = Frame::decode(bytes).unwrap();
+            assert!(matches!(frame.op(), Ok(Op::Eval(b"1"))));
+        }
     }
 
     #[test]
@@ -37,5 +68,16 @@ mod tests {
         assert!(Frame::decode(&extra).is_err());
         assert!(Frame::decode(&[0xc1]).is_err());
         assert!(Frame::decode(&[]).is_err());
+    }
+
+    #[test]
+    fn needs_exactly_one_operation() {
+        assert!(Frame::decode(&[0x80]).unwrap().op().is_err()); // {}
+                                                                // {"src" => "", "run" => ["A", bin ""]}
+        let both = [
+            0x82, 0xa3, b's', b'r', b'c', 0xa0, 0xa3, b'r', b'u', b'n', 0x92, 0xa1, b'A', 0xc4,
+            0x00,
+        ];
+        assert!(Frame::decode(&both).unwrap().op().is_err());
     }
 }

@@ -1,13 +1,15 @@
 //! The one interpreter of this instance: booted at build time (baked into
 //! the artifact by the pre-initializer), used by `kobako_eval`.
 
-use crate::decode::ValueSink;
+use crate::decode::{decode, ValueSink};
 use crate::encode::{encode, EncodeError};
-use crate::frame::Frame;
+use crate::frame::{Frame, Op};
 use crate::limits::MAX_MESSAGE;
 use crate::mruby::{self, Builder, Interp, Value};
 use crate::outcome::{self, Failure};
+use crate::rite;
 use std::cell::UnsafeCell;
+use std::ffi::{c_int, CString};
 
 const PRELUDE: &str = include_str!("../mrblib/prelude.rb");
 
@@ -59,11 +61,43 @@ pub fn eval(frame: &[u8]) {
     let mrb = state().mrb;
     let arena = unsafe { mruby::kobako_gc_arena_save(mrb) };
     let outcome = match Frame::decode(frame) {
-        Ok(frame) => bind_services(mrb, &frame).unwrap_or_else(|| run(mrb, &frame.src)),
-        Err(message) => outcome::err(&Failure::sandbox("ArgumentError", message, Vec::new())),
+        Ok(frame) => invoke(mrb, &frame),
+        Err(message) => malformed(message),
     };
     unsafe { mruby::kobako_gc_arena_restore(mrb, arena) };
     state().outcome = outcome;
+}
+
+fn malformed(message: String) -> Vec<u8> {
+    outcome::err(&Failure::sandbox("ArgumentError", message, Vec::new()))
+}
+
+fn invoke(mrb: *mut mruby::MrbState, frame: &Frame) -> Vec<u8> {
+    let op = match frame.op() {
+        Ok(op) => op,
+        Err(message) => return malformed(message),
+    };
+    if let Op::Compile(src, filename, debug) = op {
+        return compile(mrb, src, filename, debug);
+    }
+    // Every preloaded binary is checked before any code runs (docs/bytecode.md).
+    if let Some(failure) = verify_snippets(&frame.snippets) {
+        return outcome::err(&failure);
+    }
+    unsafe { mruby::kobako_seed_random(mrb) };
+    if let Some(failed) = bind_services(mrb, frame) {
+        return failed;
+    }
+    for (label, bytecode, _) in &frame.snippets {
+        if let Some(failed) = replay(mrb, label, bytecode) {
+            return failed;
+        }
+    }
+    match op {
+        Op::Eval(src) => run(mrb, src),
+        Op::Run(target, args) => run_entrypoint(mrb, target, args),
+        Op::Compile(..) => unreachable!("handled above"),
+    }
 }
 
 /// Makes `NS::Member` exist for this invocation; the error outcome if not.
@@ -92,12 +126,67 @@ fn bind_services(mrb: *mut mruby::MrbState, frame: &Frame) -> Option<Vec<u8>> {
     (failed != 0).then(|| outcome::err(&exception_failure(&Interp(mrb), &result)))
 }
 
-fn run(mrb: *mut mruby::MrbState, src: &[u8]) -> Vec<u8> {
-    let interp = Interp(mrb);
+fn verify_snippets(snippets: &[(String, serde_bytes::ByteBuf, bool)]) -> Option<Failure> {
+    snippets
+        .iter()
+        .filter(|(_, _, check)| *check)
+        .find_map(|(label, bytecode, _)| {
+            rite::verify(bytecode).err().map(|e| {
+                let message = format!("preloaded bytecode {label} is invalid: {e}");
+                Failure::sandbox("Kobako::BytecodeError", message, Vec::new())
+            })
+        })
+}
+
+/// Runs one snippet's top level; the error outcome if it raised.
+fn replay(mrb: *mut mruby::MrbState, label: &str, bytecode: &[u8]) -> Option<Vec<u8>> {
+    let mut result = Value::zeroed();
+    let status =
+        unsafe { mruby::kobako_run_bytecode(mrb, bytecode.as_ptr(), bytecode.len(), &mut result) };
+    match status {
+        0 => None,
+        3 => Some(outcome::err(&Failure::sandbox(
+            "Kobako::BytecodeError",
+            format!("preloaded bytecode {label} could not be loaded by mruby"),
+            Vec::new(),
+        ))),
+        _ => {
+            let mut failure = exception_failure(&Interp(mrb), &result);
+            // Bytecode without debug info leaves no file in the backtrace.
+            let frame = format!("(snippet:{label})");
+            if !failure.backtrace.iter().any(|l| l.starts_with(&frame)) {
+                failure.backtrace.push(frame);
+            }
+            Some(outcome::err(&failure))
+        }
+    }
+}
+
+/// Source → RITE bytecode, as an ok outcome holding a binary String.
+fn compile(mrb: *mut mruby::MrbState, src: &[u8], filename: &str, debug: bool) -> Vec<u8> {
+    let Ok(c_name) = CString::new(filename) else {
+        return malformed("filename contains a NUL byte".into());
+    };
     let mut result = Value::zeroed();
     let mut line = 0;
     let status = unsafe {
-        mruby::kobako_seed_random(mrb);
+        mruby::kobako_compile(
+            mrb,
+            src.as_ptr(),
+            src.len(),
+            c_name.as_ptr(),
+            c_int::from(debug),
+            &mut result,
+            &mut line,
+        )
+    };
+    finish(mrb, status, &result, filename, line)
+}
+
+fn run(mrb: *mut mruby::MrbState, src: &[u8]) -> Vec<u8> {
+    let mut result = Value::zeroed();
+    let mut line = 0;
+    let status = unsafe {
         mruby::kobako_eval_source(
             mrb,
             src.as_ptr(),
@@ -107,21 +196,49 @@ fn run(mrb: *mut mruby::MrbState, src: &[u8]) -> Vec<u8> {
             &mut line,
         )
     };
+    finish(mrb, status, &result, "(eval)", line)
+}
+
+/// `Target.call(*args, **kwargs)` through `Kobako.__run` (prelude).
+fn run_entrypoint(mrb: *mut mruby::MrbState, target: &str, args: &[u8]) -> Vec<u8> {
+    let mut b = Builder(mrb);
+    let args = match decode(&mut b, args) {
+        Ok(v) => v,
+        Err(e) => return malformed(format!("#run arguments: {}", e.message())),
+    };
+    let request = b.array(2);
+    let name = b.str(target);
+    b.push(&request, name);
+    b.push(&request, args);
+    let mut result = Value::zeroed();
+    let status =
+        unsafe { mruby::kobako_call_kobako(mrb, c"__run".as_ptr(), &request, &mut result) };
+    finish(mrb, status, &result, "", 0)
+}
+
+/// The outcome for a protected run's status (see shim.c).
+fn finish(
+    mrb: *mut mruby::MrbState,
+    status: c_int,
+    result: &Value,
+    file: &str,
+    line: c_int,
+) -> Vec<u8> {
+    let interp = Interp(mrb);
     match status {
         0 => {}
         2 => {
-            let message = interp.string(&result).map(String::from_utf8_lossy);
+            let message = interp.string(result).map(String::from_utf8_lossy);
             return outcome::err(&Failure::sandbox(
                 "SyntaxError",
                 message.unwrap_or_default().into_owned(),
-                vec![format!("(eval):{line}")],
+                vec![format!("{file}:{line}")],
             ));
         }
-        _ => return outcome::err(&exception_failure(&interp, &result)),
+        _ => return outcome::err(&exception_failure(&interp, result)),
     }
     let mut out = outcome::ok_header();
-    let limit = MAX_MESSAGE;
-    match encode(&interp, &result, &mut out, limit) {
+    match encode(&interp, result, &mut out, MAX_MESSAGE) {
         Ok(()) => out,
         Err(e) => outcome::err(&encode_failure(&e)),
     }

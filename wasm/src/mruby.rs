@@ -46,6 +46,21 @@ extern "C" {
         out: *mut Value,
         line: *mut c_int,
     ) -> c_int;
+    pub fn kobako_compile(
+        mrb: *mut MrbState,
+        src: *const u8,
+        len: usize,
+        filename: *const c_char,
+        debug: c_int,
+        out: *mut Value,
+        line: *mut c_int,
+    ) -> c_int;
+    pub fn kobako_run_bytecode(
+        mrb: *mut MrbState,
+        bin: *const u8,
+        len: usize,
+        out: *mut Value,
+    ) -> c_int;
     pub fn kobako_seed_random(mrb: *mut MrbState);
     pub fn kobako_exception_info(
         mrb: *mut MrbState,

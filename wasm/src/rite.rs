@@ -382,112 +382,112 @@ const OPS: [(Layout, Check); 106] = {
     use Check as C;
     use Layout as L;
     [
-        (L::Z, C::None),       // NOP
-        (L::BB, C::AB),        // MOVE
-        (L::BB, C::APool),     // LOADL
-        (L::BB, C::A),         // LOADI
-        (L::BB, C::A),         // LOADINEG
-        (L::B, C::A),          // LOADI__1
-        (L::B, C::A),          // LOADI_0
-        (L::B, C::A),          // LOADI_1
-        (L::B, C::A),          // LOADI_2
-        (L::B, C::A),          // LOADI_3
-        (L::B, C::A),          // LOADI_4
-        (L::B, C::A),          // LOADI_5
-        (L::B, C::A),          // LOADI_6
-        (L::B, C::A),          // LOADI_7
-        (L::BS, C::A),         // LOADI16
-        (L::BSS, C::A),        // LOADI32
-        (L::BB, C::ASym),      // LOADSYM
-        (L::B, C::A),          // LOADNIL
-        (L::B, C::A),          // LOADSELF
-        (L::B, C::A),          // LOADT
-        (L::B, C::A),          // LOADF
-        (L::BB, C::ASym),      // GETGV
-        (L::BB, C::ASym),      // SETGV
-        (L::BB, C::ASym),      // GETSV
-        (L::BB, C::ASym),      // SETSV
-        (L::BB, C::ASym),      // GETIV
-        (L::BB, C::ASym),      // SETIV
-        (L::BB, C::ASym),      // GETCV
-        (L::BB, C::ASym),      // SETCV
-        (L::BB, C::ASym),      // GETCONST
-        (L::BB, C::ASym),      // SETCONST
-        (L::BB, C::ASym),      // GETMCNST
-        (L::BB, C::A2Sym),     // SETMCNST
-        (L::BBB, C::A),        // GETUPVAR
-        (L::BBB, C::A),        // SETUPVAR
-        (L::B, C::A2),         // GETIDX
-        (L::B, C::A3),         // SETIDX
-        (L::S, C::Jump),       // JMP
-        (L::BS, C::CondJump),  // JMPIF
-        (L::BS, C::CondJump),  // JMPNOT
-        (L::BS, C::CondJump),  // JMPNIL
-        (L::S, C::Jump),       // JMPUW
-        (L::B, C::A),          // EXCEPT
-        (L::BB, C::AB),        // RESCUE
-        (L::B, C::A),          // RAISEIF
-        (L::BBB, C::Send),     // SSEND
-        (L::BBB, C::Send),     // SSENDB
-        (L::BBB, C::Send),     // SEND
-        (L::BBB, C::Send),     // SENDB
-        (L::Z, C::None),       // CALL
-        (L::BB, C::Super),     // SUPER
-        (L::BS, C::ArgAry),    // ARGARY
-        (L::W, C::Enter),      // ENTER
-        (L::BB, C::ASym),      // KEY_P
-        (L::Z, C::None),       // KEYEND
-        (L::BB, C::ASym),      // KARG
-        (L::B, C::A),          // RETURN
-        (L::B, C::A),          // RETURN_BLK
-        (L::B, C::A),          // BREAK
-        (L::BS, C::A),         // BLKPUSH
-        (L::B, C::A2),         // ADD
-        (L::BB, C::A),         // ADDI
-        (L::B, C::A2),         // SUB
-        (L::BB, C::A),         // SUBI
-        (L::B, C::A2),         // MUL
-        (L::B, C::A2),         // DIV
-        (L::B, C::A2),         // EQ
-        (L::B, C::A2),         // LT
-        (L::B, C::A2),         // LE
-        (L::B, C::A2),         // GT
-        (L::B, C::A2),         // GE
-        (L::BB, C::ARange),    // ARRAY
-        (L::BBB, C::Array2),   // ARRAY2
-        (L::B, C::A2),         // ARYCAT
-        (L::BB, C::ARange),    // ARYPUSH
-        (L::B, C::A),          // ARYSPLAT
-        (L::BBB, C::ABLit),    // AREF
-        (L::BBB, C::ABLit),    // ASET
-        (L::BBB, C::APost),    // APOST
-        (L::B, C::A),          // INTERN
-        (L::BB, C::AStr),      // SYMBOL
-        (L::BB, C::AStr),      // STRING
-        (L::B, C::A2),         // STRCAT
-        (L::BB, C::Hash(1)),   // HASH
-        (L::BB, C::Hash(0)),   // HASHADD
-        (L::B, C::A2),         // HASHCAT
-        (L::BB, C::AIrep),     // LAMBDA
-        (L::BB, C::AIrep),     // BLOCK
-        (L::BB, C::AIrep),     // METHOD
-        (L::B, C::A2),         // RANGE_INC
-        (L::B, C::A2),         // RANGE_EXC
-        (L::B, C::A),          // OCLASS
-        (L::BB, C::A2Sym),     // CLASS
-        (L::BB, C::ASym),      // MODULE
-        (L::BB, C::AIrep),     // EXEC
-        (L::BB, C::A2Sym),     // DEF
-        (L::BB, C::TwoSyms),   // ALIAS
-        (L::B, C::Sym),        // UNDEF
-        (L::B, C::A),          // SCLASS
-        (L::B, C::A),          // TCLASS
-        (L::BBB, C::None),     // DEBUG (refused below: it prints or aborts)
-        (L::B, C::Str),        // ERR
-        (L::Z, C::None),       // EXT1
-        (L::Z, C::None),       // EXT2
-        (L::Z, C::None),       // EXT3
-        (L::Z, C::None),       // STOP
+        (L::Z, C::None),      // NOP
+        (L::BB, C::AB),       // MOVE
+        (L::BB, C::APool),    // LOADL
+        (L::BB, C::A),        // LOADI
+        (L::BB, C::A),        // LOADINEG
+        (L::B, C::A),         // LOADI__1
+        (L::B, C::A),         // LOADI_0
+        (L::B, C::A),         // LOADI_1
+        (L::B, C::A),         // LOADI_2
+        (L::B, C::A),         // LOADI_3
+        (L::B, C::A),         // LOADI_4
+        (L::B, C::A),         // LOADI_5
+        (L::B, C::A),         // LOADI_6
+        (L::B, C::A),         // LOADI_7
+        (L::BS, C::A),        // LOADI16
+        (L::BSS, C::A),       // LOADI32
+        (L::BB, C::ASym),     // LOADSYM
+        (L::B, C::A),         // LOADNIL
+        (L::B, C::A),         // LOADSELF
+        (L::B, C::A),         // LOADT
+        (L::B, C::A),         // LOADF
+        (L::BB, C::ASym),     // GETGV
+        (L::BB, C::ASym),     // SETGV
+        (L::BB, C::ASym),     // GETSV
+        (L::BB, C::ASym),     // SETSV
+        (L::BB, C::ASym),     // GETIV
+        (L::BB, C::ASym),     // SETIV
+        (L::BB, C::ASym),     // GETCV
+        (L::BB, C::ASym),     // SETCV
+        (L::BB, C::ASym),     // GETCONST
+        (L::BB, C::ASym),     // SETCONST
+        (L::BB, C::ASym),     // GETMCNST
+        (L::BB, C::A2Sym),    // SETMCNST
+        (L::BBB, C::A),       // GETUPVAR
+        (L::BBB, C::A),       // SETUPVAR
+        (L::B, C::A2),        // GETIDX
+        (L::B, C::A3),        // SETIDX
+        (L::S, C::Jump),      // JMP
+        (L::BS, C::CondJump), // JMPIF
+        (L::BS, C::CondJump), // JMPNOT
+        (L::BS, C::CondJump), // JMPNIL
+        (L::S, C::Jump),      // JMPUW
+        (L::B, C::A),         // EXCEPT
+        (L::BB, C::AB),       // RESCUE
+        (L::B, C::A),         // RAISEIF
+        (L::BBB, C::Send),    // SSEND
+        (L::BBB, C::Send),    // SSENDB
+        (L::BBB, C::Send),    // SEND
+        (L::BBB, C::Send),    // SENDB
+        (L::Z, C::None),      // CALL
+        (L::BB, C::Super),    // SUPER
+        (L::BS, C::ArgAry),   // ARGARY
+        (L::W, C::Enter),     // ENTER
+        (L::BB, C::ASym),     // KEY_P
+        (L::Z, C::None),      // KEYEND
+        (L::BB, C::ASym),     // KARG
+        (L::B, C::A),         // RETURN
+        (L::B, C::A),         // RETURN_BLK
+        (L::B, C::A),         // BREAK
+        (L::BS, C::A),        // BLKPUSH
+        (L::B, C::A2),        // ADD
+        (L::BB, C::A),        // ADDI
+        (L::B, C::A2),        // SUB
+        (L::BB, C::A),        // SUBI
+        (L::B, C::A2),        // MUL
+        (L::B, C::A2),        // DIV
+        (L::B, C::A2),        // EQ
+        (L::B, C::A2),        // LT
+        (L::B, C::A2),        // LE
+        (L::B, C::A2),        // GT
+        (L::B, C::A2),        // GE
+        (L::BB, C::ARange),   // ARRAY
+        (L::BBB, C::Array2),  // ARRAY2
+        (L::B, C::A2),        // ARYCAT
+        (L::BB, C::ARange),   // ARYPUSH
+        (L::B, C::A),         // ARYSPLAT
+        (L::BBB, C::ABLit),   // AREF
+        (L::BBB, C::ABLit),   // ASET
+        (L::BBB, C::APost),   // APOST
+        (L::B, C::A),         // INTERN
+        (L::BB, C::AStr),     // SYMBOL
+        (L::BB, C::AStr),     // STRING
+        (L::B, C::A2),        // STRCAT
+        (L::BB, C::Hash(1)),  // HASH
+        (L::BB, C::Hash(0)),  // HASHADD
+        (L::B, C::A2),        // HASHCAT
+        (L::BB, C::AIrep),    // LAMBDA
+        (L::BB, C::AIrep),    // BLOCK
+        (L::BB, C::AIrep),    // METHOD
+        (L::B, C::A2),        // RANGE_INC
+        (L::B, C::A2),        // RANGE_EXC
+        (L::B, C::A),         // OCLASS
+        (L::BB, C::A2Sym),    // CLASS
+        (L::BB, C::ASym),     // MODULE
+        (L::BB, C::AIrep),    // EXEC
+        (L::BB, C::A2Sym),    // DEF
+        (L::BB, C::TwoSyms),  // ALIAS
+        (L::B, C::Sym),       // UNDEF
+        (L::B, C::A),         // SCLASS
+        (L::B, C::A),         // TCLASS
+        (L::BBB, C::None),    // DEBUG (refused below: it prints or aborts)
+        (L::B, C::Str),       // ERR
+        (L::Z, C::None),      // EXT1
+        (L::Z, C::None),      // EXT2
+        (L::Z, C::None),      // EXT3
+        (L::Z, C::None),      // STOP
     ]
 };
 
@@ -550,7 +550,8 @@ impl Irep<'_> {
                 // ENTER skips over one 3-byte JMP per optional argument given.
                 let opt = (insn.a >> 13) & 0x1f;
                 let table = insns.get(i + 1..i + 1 + opt as usize);
-                if !table.is_some_and(|t| t.iter().all(|j| j.op == OP_JMP && j.end - j.start == 3)) {
+                if !table.is_some_and(|t| t.iter().all(|j| j.op == OP_JMP && j.end - j.start == 3))
+                {
                     return fail("optional-argument jump table is malformed");
                 }
             }
@@ -654,7 +655,9 @@ fn decode(iseq: &[u8], start: usize) -> Result<Insn, RiteError> {
         let ext = op - OP_EXT1 + 1;
         wide_a = ext & 1 != 0;
         wide_b = ext & 2 != 0;
-        op = *iseq.get(pc).ok_or_else(|| RiteError("truncated instruction".into()))?;
+        op = *iseq
+            .get(pc)
+            .ok_or_else(|| RiteError("truncated instruction".into()))?;
         pc += 1;
         if (OP_EXT1..=OP_EXT3).contains(&op) {
             return fail(format!("doubled operand prefix at {start}"));
@@ -680,7 +683,11 @@ fn decode(iseq: &[u8], start: usize) -> Result<Insn, RiteError> {
     let (a, b, c) = match layout {
         Layout::Z => (0, 0, 0),
         Layout::B => (read(byte_or_short(wide_a))?, 0, 0),
-        Layout::BB => (read(byte_or_short(wide_a))?, read(byte_or_short(wide_b))?, 0),
+        Layout::BB => (
+            read(byte_or_short(wide_a))?,
+            read(byte_or_short(wide_b))?,
+            0,
+        ),
         Layout::BBB => (
             read(byte_or_short(wide_a))?,
             read(byte_or_short(wide_b))?,
