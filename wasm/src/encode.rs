@@ -56,6 +56,7 @@ pub enum EncodeError {
     Cycle,
     TooLarge,
     InvalidUtf8,
+    SymbolNotUtf8,
 }
 
 impl EncodeError {
@@ -70,7 +71,7 @@ impl EncodeError {
             EncodeError::IntegerRange | EncodeError::TooDeep | EncodeError::TooLarge => {
                 c"RangeError"
             }
-            EncodeError::InvalidUtf8 => c"EncodingError",
+            EncodeError::InvalidUtf8 | EncodeError::SymbolNotUtf8 => c"EncodingError",
         }
     }
 
@@ -94,6 +95,9 @@ impl EncodeError {
             ),
             EncodeError::InvalidUtf8 => {
                 "String is not valid UTF-8; use String#b to return binary data".into()
+            }
+            EncodeError::SymbolNotUtf8 => {
+                "Symbol name is not valid UTF-8 and cannot cross the sandbox boundary".into()
             }
         }
     }
@@ -144,6 +148,7 @@ impl<S: ValueSource> Walk<'_, '_, S> {
             Node::BigInt => return Err(EncodeError::IntegerRange),
             Node::Float(f) => rmp::encode::write_f64(out, f).map_err(val_io)?,
             Node::Symbol(name) => {
+                std::str::from_utf8(name).map_err(|_| EncodeError::SymbolNotUtf8)?;
                 let len = self.body_len(name.len())?;
                 rmp::encode::write_ext_meta(self.out, len, EXT_SYMBOL).map_err(val_io)?;
                 self.out.extend_from_slice(name);
