@@ -171,4 +171,16 @@ class RunTest < KobakoTest
     box.preload(code: 'Price = ->(item, qty:) { Store::Prices.fetch(item) * qty }', name: :Price)
     assert_equal 12, box.run(:Price, "tea", qty: 4)
   end
+
+  def test_fibers_and_external_enumerators_work_inside_an_entrypoint
+    box = sandbox.preload(code: <<~RUBY, name: :Gen)
+      Gen = ->(n) do
+        fib = Fiber.new { n.times { |i| Fiber.yield i * i }; :done }
+        squares = (n + 1).times.map { fib.resume }
+        e = [10, 20].each
+        squares + [e.next, e.next]
+      end
+    RUBY
+    assert_equal [0, 1, 4, :done, 10, 20], box.run(:Gen, 3)
+  end
 end

@@ -129,6 +129,7 @@ module Kobako
       @transport.reset
       frame = yield
       reset_observations
+      @snippets.check!
       outcome, out, err, out_tr, err_tr, wall, peak, error =
         @artifact.invoke(Codec.encode(preamble(frame)), label, native_config, dispatcher)
       @stdout = captured(out)

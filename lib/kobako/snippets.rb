@@ -39,7 +39,40 @@ module Kobako
       @frame ||= @entries.map(&:dup).freeze
     end
 
+    # The guest verifies every binary fully (wasm/src/rite.rs). Its first
+    # checks are repeated here so that a binary that is not RITE 3.0 at all
+    # (megabytes of garbage, a truncated file) never gets copied into a guest,
+    # where it would only hit memory_limit. Raises Kobako::BytecodeError.
+    def check!
+      @problem = first_problem unless defined?(@problem)
+      return unless @problem
+
+      raise BytecodeError.new(@problem, klass: "Kobako::BytecodeError")
+    end
+
     private
+
+    def first_problem
+      @entries.each do |label, bytes, verify|
+        reason = verify && header_problem(bytes)
+        return "Kobako::BytecodeError: preloaded bytecode #{label} is invalid: #{reason}" if reason
+      end
+      nil
+    end
+
+    def header_problem(bytes)
+      return "empty bytecode" if bytes.empty?
+      return "not mruby bytecode (no RITE header)" unless bytes.bytesize >= 20 && bytes.start_with?("RITE")
+
+      version = bytes.byteslice(4, 4)
+      return "RITE format version #{version.inspect} is not supported (this guest reads \"0300\", mruby 3.x)" \
+        unless version == "0300"
+
+      declared = bytes.byteslice(8, 4).unpack1("N")
+      return if declared == bytes.bytesize
+
+      "bytecode declares #{declared} bytes but #{bytes.bytesize} were given (truncated or padded)"
+    end
 
     def add(label, bytecode, verify:)
       check_unique!(label)

@@ -214,6 +214,22 @@ static mrb_value load_prelude(mrb_state *mrb, void *data) {
   return v;
 }
 
+/* `Kobako.__run(Kobako.__take_request)` as top-level code, compiled at boot.
+ * #run executes it on the VM (not through mrb_funcall) so the entrypoint has
+ * no C frame below it: Fiber and external Enumerators work as in #eval. */
+static struct RProc *runner;
+
+static struct RProc *compile_runner(mrb_state *mrb) {
+  mrbc_context *cxt = mrbc_context_new(mrb);
+  mrbc_filename(mrb, cxt, "(kobako)");
+  cxt->no_exec = TRUE;
+  mrb_value proc = mrb_load_string_cxt(mrb, "Kobako.__run(Kobako.__take_request)", cxt);
+  mrbc_context_free(mrb, cxt);
+  if (mrb->exc || !mrb_proc_p(proc)) return NULL;
+  mrb_gc_register(mrb, proc);
+  return mrb_proc_ptr(proc);
+}
+
 /* Opens the interpreter and runs the prelude; NULL when anything failed.
  * Runs once, at build time, inside the pre-initializer. */
 mrb_state *kobako_boot(const char *prelude, size_t len) {
@@ -237,6 +253,8 @@ mrb_state *kobako_boot(const char *prelude, size_t len) {
   mrb_bool failed = FALSE;
   mrb_protect_error(mrb, load_prelude, &src, &failed);
   if (failed) return NULL;
+  runner = compile_runner(mrb);
+  if (runner == NULL) return NULL;
   mrb_garbage_collect(mrb);
   return mrb;
 }
@@ -364,6 +382,21 @@ int kobako_run_bytecode(mrb_state *mrb, const uint8_t *bin, size_t len, mrb_valu
    * or every later backtrace would show this finished snippet as a caller. */
   if (mrb->c->ci == mrb->c->cibase) mrb->c->ci->pc = NULL;
   return status;
+}
+
+static mrb_value entrypoint_body(mrb_state *mrb, void *data) {
+  struct eval_args *a = data;
+  const mrb_value *request = (const mrb_value *)a->src;
+  mrb_iv_set(mrb, mrb_obj_value(mrb_module_get(mrb, "Kobako")), mrb_intern_lit(mrb, "@request"), *request);
+  mrb_value v = mrb_top_run(mrb, runner, mrb_top_self(mrb), 0);
+  if (mrb->exc) mrb_exc_raise(mrb, mrb_obj_value(mrb->exc));
+  return v;
+}
+
+/* #run: request is [name, [args, kwargs]]; statuses as kobako_eval_source. */
+int kobako_run_entrypoint(mrb_state *mrb, const mrb_value *request, mrb_value *out) {
+  struct eval_args a = {(const char *)request, 0, "", 0, 0, 0};
+  return protected_run(mrb, entrypoint_body, &a, out, NULL);
 }
 
 static mrb_value seed_body(mrb_state *mrb, void *data) {

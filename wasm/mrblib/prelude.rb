@@ -353,6 +353,12 @@ module Kobako
       __entrypoint(name.to_sym).call(*args, **kwargs)
     end
 
+    def __take_request
+      request = @request
+      @request = nil
+      request
+    end
+
     private
 
     # Only constants the snippets (or this invocation) defined are

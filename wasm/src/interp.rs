@@ -211,8 +211,7 @@ fn run_entrypoint(mrb: *mut mruby::MrbState, target: &str, args: &[u8]) -> Vec<u
     b.push(&request, name);
     b.push(&request, args);
     let mut result = Value::zeroed();
-    let status =
-        unsafe { mruby::kobako_call_kobako(mrb, c"__run".as_ptr(), &request, &mut result) };
+    let status = unsafe { mruby::kobako_run_entrypoint(mrb, &request, &mut result) };
     finish(mrb, status, &result, "", 0)
 }
 

@@ -61,6 +61,11 @@ extern "C" {
         len: usize,
         out: *mut Value,
     ) -> c_int;
+    pub fn kobako_run_entrypoint(
+        mrb: *mut MrbState,
+        request: *const Value,
+        out: *mut Value,
+    ) -> c_int;
     pub fn kobako_seed_random(mrb: *mut MrbState);
     pub fn kobako_exception_info(
         mrb: *mut MrbState,

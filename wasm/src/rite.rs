@@ -334,8 +334,11 @@ enum Check {
     A,
     /// Registers a and a+1.
     A2,
-    /// Registers a..=a+2.
+    /// Registers a..=a+2: also what ops that fall back to a one-argument
+    /// send use (the VM clears the block slot R[a+2]).
     A3,
+    /// Registers a..=a+3 (SETIDX falls back to a two-argument send).
+    A4,
     /// Registers a and b.
     AB,
     /// Register a and Syms[b].
@@ -354,7 +357,9 @@ enum Check {
     Super,
     /// Registers a..=a+b.
     ARange,
-    /// Registers a, b..=b+c.
+    /// Registers a..a+b, b of them (at least R[a]).
+    ACount,
+    /// Register a and b..b+c, c of them.
     Array2,
     /// Registers a and b (AREF/ASET: c is an index literal).
     ABLit,
@@ -417,8 +422,8 @@ const OPS: [(Layout, Check); 106] = {
         (L::BB, C::A2Sym),    // SETMCNST
         (L::BBB, C::A),       // GETUPVAR
         (L::BBB, C::A),       // SETUPVAR
-        (L::B, C::A2),        // GETIDX
-        (L::B, C::A3),        // SETIDX
+        (L::B, C::A3),        // GETIDX
+        (L::B, C::A4),        // SETIDX
         (L::S, C::Jump),      // JMP
         (L::BS, C::CondJump), // JMPIF
         (L::BS, C::CondJump), // JMPNOT
@@ -442,18 +447,18 @@ const OPS: [(Layout, Check); 106] = {
         (L::B, C::A),         // RETURN_BLK
         (L::B, C::A),         // BREAK
         (L::BS, C::A),        // BLKPUSH
-        (L::B, C::A2),        // ADD
-        (L::BB, C::A),        // ADDI
-        (L::B, C::A2),        // SUB
-        (L::BB, C::A),        // SUBI
-        (L::B, C::A2),        // MUL
-        (L::B, C::A2),        // DIV
-        (L::B, C::A2),        // EQ
-        (L::B, C::A2),        // LT
-        (L::B, C::A2),        // LE
-        (L::B, C::A2),        // GT
-        (L::B, C::A2),        // GE
-        (L::BB, C::ARange),   // ARRAY
+        (L::B, C::A3),        // ADD
+        (L::BB, C::A3),       // ADDI
+        (L::B, C::A3),        // SUB
+        (L::BB, C::A3),       // SUBI
+        (L::B, C::A3),        // MUL
+        (L::B, C::A3),        // DIV
+        (L::B, C::A3),        // EQ
+        (L::B, C::A3),        // LT
+        (L::B, C::A3),        // LE
+        (L::B, C::A3),        // GT
+        (L::B, C::A3),        // GE
+        (L::BB, C::ACount),   // ARRAY
         (L::BBB, C::Array2),  // ARRAY2
         (L::B, C::A2),        // ARYCAT
         (L::BB, C::ARange),   // ARYPUSH
@@ -566,6 +571,7 @@ impl Irep<'_> {
             Check::A => self.regs(a, 0),
             Check::A2 => self.regs(a, 1),
             Check::A3 => self.regs(a, 2),
+            Check::A4 => self.regs(a, 3),
             Check::AB | Check::ABLit => self.regs(a, 0).and(self.regs(b, 0)),
             Check::ASym => self.regs(a, 0).and(self.sym(b)),
             Check::A2Sym => self.regs(a, 1).and(self.sym(b)),
@@ -577,7 +583,8 @@ impl Irep<'_> {
             Check::Send => self.sym(b).and(self.regs(a, block_index(c))),
             Check::Super => self.regs(a, block_index(b)),
             Check::ARange => self.regs(a, b),
-            Check::Array2 => self.regs(a, 0).and(self.regs(b, c)),
+            Check::ACount => self.regs(a, b.saturating_sub(1)),
+            Check::Array2 => self.regs(a, 0).and(self.regs(b, c.saturating_sub(1))),
             Check::APost => self.regs(a, c),
             Check::Hash(fewer) => self.regs(a, (2 * b).saturating_sub(fewer)),
             Check::TwoSyms => self.sym(a).and(self.sym(b)),
