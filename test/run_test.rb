@@ -168,7 +168,7 @@ class RunTest < KobakoTest
   def test_run_sees_bound_services
     box = sandbox
     box.define(:Store).bind(:Prices, { "tea" => 3 })
-    box.preload(code: 'Price = ->(item, qty:) { Store::Prices.fetch(item) * qty }', name: :Price)
+    box.preload(code: "Price = ->(item, qty:) { Store::Prices.fetch(item) * qty }", name: :Price)
     assert_equal 12, box.run(:Price, "tea", qty: 4)
   end
 

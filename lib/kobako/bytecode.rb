@@ -2,12 +2,13 @@
 
 module Kobako
   # mruby RITE bytecode made by the guest's own compiler, so it always matches
-  # the mruby inside the sandbox (SPEC 2.3). Load it with
+  # the mruby inside the sandbox (SPEC 2.3, docs/bytecode.md). Load it with
   # `sandbox.preload(binary: bytes)`.
   module Bytecode
     # Compiling is trusted host work, not a guest's: it gets a larger memory
     # allowance than a Sandbox's default so big snippet files compile.
     COMPILE_MEMORY = 256 << 20
+    COMPILE_TIMEOUT = 60.0
     MAX_NAME_BYTES = 255
 
     module_function
@@ -16,9 +17,17 @@ module Kobako
     # in the debug info (backtraces show `name:LINE`); `debug: false` leaves the
     # debug info out. A syntax error raises Kobako::SandboxError.
     def compile(code, name:, debug: true, wasm_path: Sandbox::DEFAULT_WASM_PATH)
-      source = Sandbox.utf8_source(code)
-      sandbox = Sandbox.new(memory_limit: COMPILE_MEMORY, wasm_path: wasm_path)
-      sandbox.__send__(:compile_bytecode, source, file_name(name), debug ? true : false, "Kobako::Bytecode.compile")
+      artifact = Artifact.load(Options.path(wasm_path))
+      build(artifact, [Source.utf8(code), file_name(name), debug ? true : false], "Kobako::Bytecode.compile")
+    end
+
+    # Runs the compiler in a fresh guest instance of +artifact+; +request+ is
+    # `[source, file name, keep debug info?]`.
+    def build(artifact, request, label, timeout: COMPILE_TIMEOUT, release_gvl: true)
+      frame = Codec.encode({ "compile" => request })
+      config = [timeout, COMPILE_MEMORY, 1 << 16, 1 << 16, false, release_gvl]
+      outcome, = artifact.invoke(frame, label, config, nil)
+      Outcome.read(outcome, label)
     end
 
     def file_name(name)

@@ -20,6 +20,16 @@ module Kobako
       raise ArgumentError, "#{what} must be a Symbol or String matching #{NAME.inspect}, got #{name.inspect}"
     end
 
+    # SPEC 2.4: a #run target names a top-level constant, nothing else.
+    def self.entrypoint_name(target)
+      unless target.is_a?(Symbol) || target.is_a?(String)
+        raise TypeError, "#run target must be a Symbol or String, got #{target.class}"
+      end
+      return target.to_s if target.to_s.match?(NAME)
+
+      raise ArgumentError, "#run target must name a top-level constant (#{NAME.inspect}), got #{target.inspect}"
+    end
+
     def initialize
       @namespaces = {}
       @sealed = false

@@ -22,15 +22,22 @@ module Kobako
       raise ArgumentError, "a snippet named #{name} is already preloaded" if @labels.key?(name)
     end
 
-    # Bytecode the guest's own compiler produced from a named source snippet.
-    def add_compiled(name, bytecode)
-      add(name, bytecode, verify: false)
+    # A named source snippet; the block compiles `(source, file name)` with
+    # the guest's compiler (raising SandboxError on a syntax error). The
+    # result is trusted: it is not re-verified at replay.
+    def add_source(name, code)
+      label = Catalog.constant_name(name, "snippet name")
+      check_unique!(label)
+      add(label, yield(Source.utf8(code), "(snippet:#{label})"), verify: false)
     end
 
     # Bytecode from the host: verified by the guest at every replay, so a bad
     # binary fails each invocation the same way (SPEC 2.3).
     def add_binary(name, bytecode)
-      add(name || "##{@entries.size + 1}", bytecode, verify: true)
+      raise TypeError, "binary: must be a String of RITE bytecode, got #{bytecode.class}" unless bytecode.is_a?(String)
+
+      label = name.nil? ? "##{@entries.size + 1}" : Catalog.constant_name(name, "snippet name")
+      add(label, bytecode.b.freeze, verify: true)
     end
 
     # `[[label, bytecode, verify], ...]` for the invocation frame; built once

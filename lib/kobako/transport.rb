@@ -41,9 +41,13 @@ module Kobako
       @calls = 0
     end
 
-    # B-34: #run arguments, with non-representable objects lent as Handles.
-    def lend(value)
-      @lending.lend(value)
+    # B-34: #run's `[args, kwargs]` as one MessagePack blob, non-representable
+    # objects lent as Handles. A Kobako::Handle, Binding, Method or
+    # UnboundMethod is refused before anything runs.
+    def run_arguments(args, kwargs)
+      Codec.encode(@lending.lend([args, kwargs]))
+    rescue TypeError => e
+      raise ArgumentError, "#run argument refused: #{e.message}"
     end
 
     # B-37: Handles in an invocation's result come back as the host objects.
