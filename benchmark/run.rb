@@ -42,6 +42,17 @@ module KobakoBench
     Row.new(name: name, unit: "us", samples: Array.new(samples) { time_once(&work) * 1e6 / per })
   end
 
+  # Rows sampled round-robin, one sample of each in turn, so that drift on a
+  # noisy machine lands on all of them alike and their ratios stay honest.
+  def interleaved(works, samples: SAMPLES, warmup: 3)
+    works.each_value { |work| warmup.times { work.call } }
+    samples_by_name = works.keys.to_h { |name| [name, []] }
+    samples.times do
+      works.each { |name, work| samples_by_name[name] << (time_once(&work) * 1e6) }
+    end
+    samples_by_name.map { |name, list| Row.new(name: name, unit: "us", samples: list) }
+  end
+
   def few = [SAMPLES / 10, 3].max
 
   def services_sandbox
@@ -51,16 +62,16 @@ module KobakoBench
   end
 
   def rows
-    core_rows + service_rows + value_rows + baselines + [two_threads]
+    core_rows + service_rows + snippet_rows + value_rows + baselines + [two_threads]
   end
 
   def core_rows
     warm = Kobako::Sandbox.new
-    [
-      time("Sandbox.new") { Kobako::Sandbox.new },
-      time("warm #eval(\"nil\")") { warm.eval("nil") },
-      time("Sandbox.new.eval(\"nil\")") { Kobako::Sandbox.new.eval("nil") }
-    ]
+    interleaved({
+                  "Sandbox.new" => -> { Kobako::Sandbox.new },
+                  "warm #eval(\"nil\")" => -> { warm.eval("nil") },
+                  "Sandbox.new.eval(\"nil\")" => -> { Kobako::Sandbox.new.eval("nil") }
+                })
   end
 
   def service_rows
@@ -71,6 +82,44 @@ module KobakoBench
       time("one yield (eval)") { svc.eval("B::Echo.each(1) { |i| i }") },
       time("yield, amortized over 1000", samples: few, per: 1000) { svc.eval("B::Echo.each(1000) { |i| i }") }
     ]
+  end
+
+  # A typical helper snippet: a module with a few methods, a class, a constant.
+  def helper(index)
+    <<~RUBY
+      module Helper#{index}
+        LIMIT = #{index} * 10
+        def self.fmt(x) = format("%05d", x)
+        def self.sum(xs) = xs.inject(0) { |a, b| a + b }
+        class Box
+          def initialize(v) = @v = v
+          def get = @v
+        end
+      end
+    RUBY
+  end
+
+  def with_snippets(count)
+    sandbox = Kobako::Sandbox.new
+    count.times { |i| sandbox.preload(code: helper(i), name: :"Helper#{i}") }
+    sandbox.preload(code: "Noop = -> {}", name: :Noop)
+  end
+
+  # #run(:Noop) with 0, 8 and 64 helper snippets replayed before it, and the
+  # same 8 helpers evaluated from source (what replay would cost without the
+  # bytecode kept at preload).
+  def snippet_rows
+    plain = Kobako::Sandbox.new
+    source = "#{(0...8).map { |i| helper(i) }.join("\n")}\nnil"
+    works = [0, 8, 64].to_h do |count|
+      sandbox = with_snippets(count)
+      ["#run(:Noop) with #{count} helper snippets", -> { sandbox.run(:Noop) }]
+    end
+    works["same-run baseline: warm #eval(\"nil\")"] = -> { plain.eval("nil") }
+    works["eval of the 8 helpers' source + nil (no preload)"] = -> { plain.eval(source) }
+    rows = interleaved(works)
+    rows + [Row.new(name: "snippet replay per snippet ((64-snippet run - 0-snippet run) / 64)", unit: "us",
+                    samples: rows[2].samples.zip(rows[0].samples).map { |a, b| (a - b) / 64 })]
   end
 
   CALLS = "i = 0; while i < 1000; B::Echo.call(i); i += 1; end"

@@ -9,12 +9,12 @@ sandbox.preload(code: <<~RUBY, name: :Tools)
   Total = ->(cart) { cart.items.sum { |item| item.fetch(:price) * item.fetch(:qty) } }
 RUBY
 
-puts sandbox.run(:Greet, name: "Ada")                # => Hello, Ada!
+puts sandbox.run(:Greet, name: "Ada") # => Hello, Ada!
 
 # A host object the wire cannot carry is lent to the entrypoint as a Handle.
 Cart = Struct.new(:items)
 cart = Cart.new([{ price: 3, qty: 2 }, { price: 10, qty: 1 }])
-puts sandbox.run(:Total, cart)                       # => 16
+puts sandbox.run(:Total, cart) # => 16
 
 begin
   sandbox.run(:Missing)

@@ -30,6 +30,21 @@ module Kobako
         bytes
       end
 
+      # One `key => value` entry of a map, encoded on its own so that a frame's
+      # unchanging parts (Services, snippets) are packed once, not per call.
+      def encode_pair(key, value)
+        FACTORY.dump(Normalizer.call(key)) << FACTORY.dump(Normalizer.call(value))
+      end
+
+      # A map from entries made by #encode_pair.
+      def join_map(pairs)
+        raise ArgumentError, "at most 15 entries" if pairs.size > 15
+
+        bytes = [0x80 | pairs.size].pack("C") << pairs.join
+        check_size!(bytes.bytesize)
+        bytes
+      end
+
       # binary String → object. Raises Codec::Error for malformed input.
       def decode(bytes)
         unpacking(bytes) { FACTORY.load(bytes) }

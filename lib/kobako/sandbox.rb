@@ -62,7 +62,7 @@ module Kobako
       source = Source.utf8(source)
       @mutex.synchronize do
         seal!
-        invoke("Sandbox#eval") { { "src" => source } }
+        invoke("Sandbox#eval") { ["src", source] }
       end
     end
 
@@ -73,7 +73,7 @@ module Kobako
       name = Catalog.entrypoint_name(target)
       @mutex.synchronize do
         seal!
-        invoke("Sandbox#run") { { "run" => [name, @transport.run_arguments(args, kwargs)] } }
+        invoke("Sandbox#run") { ["run", [name, @transport.run_arguments(args, kwargs)]] }
       end
     end
 
@@ -90,21 +90,29 @@ module Kobako
 
     private
 
-    # B-33: the first invocation freezes the setup, even when it fails.
+    # B-33: the first invocation freezes the setup, even when it fails. The
+    # Services and snippets then never change, so their part of every frame
+    # is packed here, once.
     def seal!
+      return if @catalog.sealed?
+
       @catalog.seal!
-      @snippets.frame
+      @preamble = []
+      @preamble << Codec.encode_pair("services", @catalog.services) unless @catalog.empty?
+      @preamble << Codec.encode_pair("snippets", @snippets.frame) unless @snippets.empty?
+      @preamble.freeze
     end
 
-    # The block builds the operation part of the frame; it runs with this
-    # invocation's empty handle table, so it may lend Handles (#run).
+    # The block returns the operation's `[key, value]` entry of the frame; it
+    # runs with this invocation's empty handle table, so it may lend Handles
+    # (#run).
     def invoke(label)
       @transport.reset
       frame = yield
       @capture = Capture::EMPTY
       @snippets.check!
       outcome, out, err, out_tr, err_tr, wall, peak, error =
-        @artifact.invoke(Codec.encode(preamble(frame)), label, native_config, dispatcher)
+        @artifact.invoke(Codec.join_map([Codec.encode_pair(*frame), *@preamble]), label, native_config, dispatcher)
       @capture = Capture.new(stdout: out, stderr: err, stdout_truncated: out_tr, stderr_truncated: err_tr,
                              usage: Usage.new(wall_time: wall, memory_peak: peak, service_calls: @transport.calls))
       raise error if error
@@ -112,13 +120,6 @@ module Kobako
       @transport.restore_result(Outcome.read(outcome, label))
     ensure
       @catalog.reset_handles # B-18: Handles never outlive their invocation
-    end
-
-    # Services and snippets ride along with every invocation.
-    def preamble(frame)
-      frame["services"] = @catalog.services unless @catalog.empty?
-      frame["snippets"] = @snippets.frame unless @snippets.empty?
-      frame
     end
 
     # Nil when the guest can reach nothing on the host: no Services and no

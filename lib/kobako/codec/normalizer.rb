@@ -71,8 +71,13 @@ module Kobako
       end
 
       def array(ary, depth)
-        out = ary.map { |item| walk(item, depth) }
-        out.each_with_index.all? { |item, i| item.equal?(ary[i]) } ? ary : out
+        changed = false
+        out = ary.map do |item|
+          normalized = walk(item, depth)
+          changed ||= !normalized.equal?(item)
+          normalized
+        end
+        changed ? out : ary
       end
 
       def hash(hsh, depth)
