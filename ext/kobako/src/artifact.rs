@@ -12,6 +12,7 @@ use crate::error::KobakoError;
 use crate::gvl::{self, NoGvlError};
 use crate::invocation;
 use crate::loader;
+use crate::probe;
 use crate::state::HostState;
 
 /// A compiled, linked and ABI-checked guest.
@@ -48,6 +49,13 @@ impl Artifact {
 
     pub fn abi_version(&self) -> i32 {
         self.0.abi_version
+    }
+
+    /// The benchmark floor (benchmark/README.md): a fresh Store and instance
+    /// of this artifact and one call of its most trivial export, nothing else
+    /// of an invocation. Holds the GVL; returns the ABI version it read.
+    pub fn floor_probe(ruby: &Ruby, rb_self: &Self) -> Result<i32, Error> {
+        probe::abi_version(&rb_self.0).map_err(|e| e.into_raise(ruby))
     }
 
     /// `artifact.invoke(frame, label, config, dispatcher)`; see docs/native.md.

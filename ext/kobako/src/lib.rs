@@ -41,6 +41,7 @@ fn init(ruby: &Ruby) -> Result<(), Error> {
     class.define_singleton_method("load", function!(Artifact::load, 1))?;
     class.define_method("abi_version", method!(Artifact::abi_version, 0))?;
     class.define_method("invoke", method!(Artifact::invoke, 4))?;
+    class.define_method("floor_probe", method!(Artifact::floor_probe, 0))?;
     let yielder = native.define_class("Yielder", ruby.class_object())?;
     yielder.undef_default_alloc_func();
     yielder.define_method("call", method!(yielder::Yielder::call, 1))?;
