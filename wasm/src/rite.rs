@@ -312,7 +312,8 @@ fn at_boundary(boundaries: &[bool], pc: u32) -> bool {
     boundaries.get(pc as usize).copied().unwrap_or(false)
 }
 
-/// Operand layouts (mruby's ops.h).
+/// Operand layouts, named as in mruby's ops.h.
+#[allow(clippy::upper_case_acronyms)]
 #[derive(Clone, Copy, PartialEq)]
 enum Layout {
     Z,
@@ -772,7 +773,7 @@ fn packed_lines(map: &[u8]) -> Result<(), RiteError> {
         }
         values += 1;
     }
-    if values % 2 != 0 {
+    if !values.is_multiple_of(2) {
         return fail("debug line map is malformed");
     }
     Ok(())
