@@ -5,33 +5,42 @@
 //! is a real directory owned by this user with no group/other access, since
 //! loading a file from it means running its machine code. Key: SHA-256 of the
 //! wasm bytes plus the engine's compatibility hash. Files are written under a
-//! temporary name and renamed into place. Any problem falls back, silently, to
-//! compiling.
+//! temporary name and renamed into place, and end with a CRC-32 of their body:
+//! wasmtime checks a serialized module's header and metadata but not its
+//! machine code, so a damaged file must be caught before it is mapped. Stale
+//! entries are pruned whenever a new one is written. Any problem falls back,
+//! silently, to compiling.
 
-use std::fs::{self, DirBuilder, OpenOptions};
+use std::fs::{self, DirBuilder, File, FileTimes, OpenOptions};
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io::{self, Write};
 use std::os::unix::fs::{DirBuilderExt, MetadataExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use sha2::{Digest, Sha256};
 use wasmtime::{Engine, Module};
+
+const EXTENSION: &str = "cwasm";
+const CHECKSUM_LEN: usize = 4;
+/// Entries not used for this long are removed when a new one is written.
+const STALE_AFTER: Duration = Duration::from_secs(14 * 24 * 3600);
+/// A temporary file this old belongs to a writer that died.
+const ABANDONED_AFTER: Duration = Duration::from_secs(3600);
 
 /// The module for `wasm`: from the cache, or compiled (and then cached).
 pub fn module(engine: &Engine, wasm: &[u8]) -> wasmtime::Result<Module> {
     let Some(dir) = cache_dir() else {
         return Module::new(engine, wasm);
     };
-    let path = dir.join(format!("{}.cwasm", key(engine, wasm)));
-    // SAFETY: the directory is private to this user (checked by `cache_dir`)
-    // and files enter it only by renaming a complete serialization into place;
-    // wasmtime itself rejects files from another version or configuration.
-    if let Ok(module) = unsafe { Module::deserialize_file(engine, &path) } {
+    let path = dir.join(format!("{}.{EXTENSION}", key(engine, wasm)));
+    if let Some(module) = load(engine, &path) {
         return Ok(module);
     }
     let module = Module::new(engine, wasm)?;
-    let _ = store(&dir, &path, &module);
+    if store(&dir, &path, &module).is_ok() {
+        prune(&dir, &path);
+    }
     Ok(module)
 }
 
@@ -64,8 +73,40 @@ fn key(engine: &Engine, wasm: &[u8]) -> String {
     format!("{hex}-{:016x}", engine_hash.finish())
 }
 
+/// A cached module, or None (missing, damaged, or from another wasmtime).
+/// A damaged file is removed so the next writer replaces it.
+fn load(engine: &Engine, path: &Path) -> Option<Module> {
+    let bytes = fs::read(path).ok()?;
+    let Some(body) = verified_body(&bytes) else {
+        let _ = fs::remove_file(path);
+        return None;
+    };
+    // SAFETY: the directory is private to this user (checked by `cache_dir`),
+    // files enter it only by renaming a complete serialization into place, and
+    // the checksum matched; wasmtime itself rejects files from another version
+    // or configuration.
+    let module = unsafe { Module::deserialize(engine, body) }.ok()?;
+    touch(path);
+    Some(module)
+}
+
+fn verified_body(bytes: &[u8]) -> Option<&[u8]> {
+    let split = bytes.len().checked_sub(CHECKSUM_LEN)?;
+    let (body, checksum) = bytes.split_at(split);
+    (crc32fast::hash(body).to_le_bytes() == checksum).then_some(body)
+}
+
+/// Marks an entry as in use, so pruning keeps it.
+fn touch(path: &Path) {
+    if let Ok(file) = File::options().write(true).open(path) {
+        let _ = file.set_times(FileTimes::new().set_modified(SystemTime::now()));
+    }
+}
+
 fn store(dir: &Path, path: &Path, module: &Module) -> io::Result<()> {
-    let bytes = module.serialize().map_err(io::Error::other)?;
+    let mut bytes = module.serialize().map_err(io::Error::other)?;
+    let checksum = crc32fast::hash(&bytes);
+    bytes.extend_from_slice(&checksum.to_le_bytes());
     let nanos = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.subsec_nanos());
@@ -84,4 +125,33 @@ fn store(dir: &Path, path: &Path, module: &Module) -> io::Result<()> {
         let _ = fs::remove_file(&temporary);
     }
     written
+}
+
+/// Removes entries unused for `STALE_AFTER` (other kobako versions, other
+/// wasmtime builds) and temporary files abandoned by dead writers.
+fn prune(dir: &Path, keep: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let now = SystemTime::now();
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let age = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|modified| now.duration_since(modified).ok());
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let stale = if name.starts_with('.') && name.ends_with(".tmp") {
+            age.is_some_and(|a| a > ABANDONED_AFTER)
+        } else {
+            path.extension().is_some_and(|e| e == EXTENSION)
+                && path != keep
+                && age.is_some_and(|a| a > STALE_AFTER)
+        };
+        if stale {
+            let _ = fs::remove_file(&path);
+        }
+    }
 }
