@@ -97,6 +97,32 @@ class ConcurrencyTest < KobakoTest
     reader&.close
   end
 
+  # Instances come from a fixed pool of slots (docs/native.md). Past it, an
+  # invocation fails with a TrapError that says so; nothing hangs, and every
+  # sandbox works once guests finish.
+  def test_more_guests_at_once_than_pool_slots_is_a_clear_trap
+    slots = 512
+    gate = Queue.new
+    inside = Queue.new
+    door = Object.new
+    door.define_singleton_method(:wait) { inside << true; gate.pop }
+    boxes = Array.new(slots + 1) { sandbox.tap { |box| box.define(:Door).bind(:Gate, door) } }
+    threads = boxes.map do |box|
+      Thread.new do
+        box.eval("Door::Gate.wait")
+      rescue Kobako::TrapError => e
+        inside << true
+        e
+      end
+    end
+    (slots + 1).times { inside.pop }
+    (slots + 1).times { gate << :done }
+    failures = threads.map(&:value).grep(Kobako::TrapError)
+    assert_equal 1, failures.size
+    assert_match(/more than #{slots} guests are running at once/, failures[0].message)
+    boxes.each { |box| assert_usable box }
+  end
+
   private
 
   def fresh_sandbox_works?

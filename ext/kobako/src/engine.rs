@@ -2,7 +2,7 @@
 //! tick belongs to it, so compiled code is shared by all sandboxes.
 
 use std::sync::OnceLock;
-use wasmtime::{Config, Engine};
+use wasmtime::{Config, Enabled, Engine, InstanceAllocationStrategy, PoolingAllocationConfig};
 
 /// Wasm stack the guest may use. It runs on its own fiber stack
 /// (`ASYNC_STACK_SIZE`), never on the Ruby thread's, so a Ruby thread with a
@@ -18,10 +18,48 @@ static ENGINE: OnceLock<Result<Engine, String>> = OnceLock::new();
 pub fn engine() -> Result<&'static Engine, String> {
     ENGINE
         .get_or_init(|| {
-            Engine::new(&config()).map_err(|e| format!("cannot create the wasm engine: {e:#}"))
+            // The pool reserves address space for every slot up front; where
+            // that is refused (a tight `ulimit -v`), run without it.
+            Engine::new(&pooled(config()))
+                .or_else(|_| Engine::new(&config()))
+                .map_err(|e| format!("cannot create the wasm engine: {e:#}"))
         })
         .as_ref()
         .map_err(Clone::clone)
+}
+
+/// Instances that may be alive at once in the process: one per running
+/// invocation (and per artifact probe). Slots cost address space only
+/// (PROT_NONE reservations) until used.
+pub const POOL_SLOTS: u32 = 512;
+const HEADROOM: u32 = 16;
+/// Dirty guest memory reset in place (only the pages touched, found with
+/// PAGEMAP_SCAN) instead of unmapped, so the next instance in the slot takes
+/// no page faults on them.
+const KEEP_RESIDENT: usize = 16 << 20;
+
+/// A fresh instance per invocation is the isolation guarantee; the pooling
+/// allocator makes it cheap: memories, tables, stacks and GC heaps are
+/// mapped once and recycled, and a slot is reset to the module's image
+/// rather than re-mapped.
+fn pooled(mut config: Config) -> Config {
+    let mut pool = PoolingAllocationConfig::new();
+    // Instances are the limit that binds: every other pool has headroom, so
+    // the error a caller sees is always "too many guests" (guest.rs). Each
+    // guest takes a memory slot for its linear memory and one for its GC heap
+    // (exception objects), and a fiber stack per call into it, nested when a
+    // Service yields back into the guest.
+    pool.total_core_instances(POOL_SLOTS)
+        .total_memories(2 * POOL_SLOTS + HEADROOM)
+        .total_tables(POOL_SLOTS + HEADROOM)
+        .total_stacks(2 * POOL_SLOTS + HEADROOM)
+        .total_gc_heaps(POOL_SLOTS + HEADROOM)
+        .max_memory_size(1 << 32)
+        .linear_memory_keep_resident(KEEP_RESIDENT)
+        .table_keep_resident(1 << 16)
+        .pagemap_scan(Enabled::Auto);
+    config.allocation_strategy(InstanceAllocationStrategy::Pooling(pool));
+    config
 }
 
 fn config() -> Config {

@@ -8,13 +8,28 @@ use crate::error::KobakoError;
 use crate::state::HostState;
 use crate::wire::{self, MAX_MESSAGE};
 
+/// The pooling allocator's "limit reached" errors say which pool, not why.
+fn explain_instantiation(error: wasmtime::Error) -> wasmtime::Error {
+    if format!("{error:#}").contains("maximum concurrent") {
+        return trap(format!(
+            "more than {} guests are running at once in this process ({error:#})",
+            crate::engine::POOL_SLOTS
+        ));
+    }
+    error
+}
+
 /// Runs `frame` in a fresh instance of `loaded` and returns the outcome bytes.
 pub async fn run(
     store: &mut Store<HostState>,
     loaded: &Loaded,
     frame: &[u8],
 ) -> wasmtime::Result<Vec<u8>> {
-    let instance = loaded.pre.instantiate_async(&mut *store).await?;
+    let instance = loaded
+        .pre
+        .instantiate_async(&mut *store)
+        .await
+        .map_err(explain_instantiation)?;
     let exports = &loaded.exports;
     let memory = memory(&instance, store, &exports.memory)?;
     let baseline = memory.data_size(&*store);
