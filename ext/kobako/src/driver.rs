@@ -6,8 +6,9 @@
 //!
 //! Giving up the GVL costs ~15 µs per poll, more than a short script takes.
 //! So with `release_gvl` the guest starts with the GVL held; once it has run
-//! for its budget the watchdog makes it yield and every later poll runs
-//! without the GVL, in parallel with other Ruby threads.
+//! for its budget the watchdog makes it yield and later polls run without the
+//! GVL, in parallel with other Ruby threads — until its next Service call,
+//! after which it gets a fresh budget with the GVL held.
 
 use std::cell::RefCell;
 use std::future::Future;
@@ -74,6 +75,16 @@ impl Driver<'_> {
         Ok(output.expect("pumped to the end"))
     }
 
+    /// The GVL was just re-taken for a Service call or yield. A guest that
+    /// calls the host often would otherwise pay a release and a re-take
+    /// (~25 µs) per call, so it keeps the GVL for a fresh budget after each
+    /// one; a guest that then computes on its own lets it go again.
+    fn keep_gvl_after_call(&self) {
+        if self.signals.release_gvl.swap(false, Ordering::SeqCst) {
+            self.signals.rearm_gvl.store(true, Ordering::SeqCst);
+        }
+    }
+
     fn poll<F: Future>(&self, future: Pin<&mut F>) -> Result<Poll<F::Output>, Abort> {
         // Nothing wakes us: every pending state is one the loop resolves.
         let poll_once = move || future.poll(&mut Context::from_waker(Waker::noop()));
@@ -123,6 +134,7 @@ impl Pump<'_> {
     }
 
     fn serve(&self, request: Vec<u8>) {
+        self.driver.keep_gvl_after_call();
         let answer = self.host.serve(request, self).map(ToGuest::Reply);
         if let Some(channel) = self.driver.channel {
             channel.answer(answer);
@@ -147,6 +159,7 @@ impl Pump<'_> {
         let Some(channel) = self.driver.channel else {
             return Err(YieldEnd::Finished);
         };
+        self.driver.keep_gvl_after_call();
         channel.answer(Ok(ToGuest::Yield(request)));
         loop {
             match self.next() {

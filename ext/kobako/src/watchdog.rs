@@ -21,6 +21,9 @@ pub struct Signals {
     /// One-shot: the guest yielded for that switch (a pending poll that is
     /// not a stall).
     pub yielded: AtomicBool,
+    /// One-shot, set by the driver after it re-took the GVL for a Service
+    /// call: the guest gets a fresh budget with the GVL held.
+    pub rearm_gvl: AtomicBool,
 }
 
 pub struct Watchdog {
@@ -28,6 +31,7 @@ pub struct Watchdog {
     deadline: Option<Instant>,
     /// Until when the guest may keep the GVL (`None`: not limited here).
     hold_gvl_until: Option<Instant>,
+    gvl_budget: Option<Duration>,
     signals: Arc<Signals>,
     /// Why the guest was stopped, kept because the trap that follows may
     /// carry the reason only in its error chain.
@@ -56,6 +60,7 @@ impl Watchdog {
             timeout,
             deadline,
             hold_gvl_until,
+            gvl_budget,
             signals,
             tripped: None,
         }
@@ -65,6 +70,11 @@ impl Watchdog {
     /// stop the guest.
     pub fn on_tick(&mut self) -> wasmtime::Result<UpdateDeadline> {
         self.check().map_err(wasmtime::Error::new)?;
+        if self.signals.rearm_gvl.swap(false, Ordering::SeqCst) {
+            self.hold_gvl_until = self
+                .gvl_budget
+                .and_then(|budget| Instant::now().checked_add(budget));
+        }
         if self
             .hold_gvl_until
             .is_some_and(|until| Instant::now() >= until)

@@ -57,3 +57,20 @@ fn an_absurd_timeout_means_no_deadline() {
     let (mut watchdog, _) = watchdog(Some(1e300), None);
     assert!(watchdog.check().is_ok());
 }
+
+#[test]
+fn a_rearmed_budget_holds_the_gvl_again_then_yields() {
+    let (mut watchdog, signals) = watchdog(None, Some(Duration::from_millis(20)));
+    signals.rearm_gvl.store(true, Ordering::SeqCst);
+    assert!(matches!(
+        watchdog.on_tick().unwrap(),
+        UpdateDeadline::Continue(1)
+    ));
+    assert!(!signals.rearm_gvl.load(Ordering::SeqCst));
+    std::thread::sleep(Duration::from_millis(25));
+    assert!(matches!(
+        watchdog.on_tick().unwrap(),
+        UpdateDeadline::Yield(1)
+    ));
+    assert!(signals.release_gvl.load(Ordering::SeqCst));
+}
