@@ -4,16 +4,29 @@ module Kobako
   # The guest module (data/kobako.wasm), compiled once per process by the
   # native extension and cached in memory and on disk (docs/native.md).
   module Artifact
+    # path => [size, mtime, Native::Artifact]: one stat per Sandbox.new
+    # instead of the native loader's canonicalize + stat, while a rebuilt file
+    # (new size or mtime) is still noticed.
+    LOADED = {}
+    LOCK = Mutex.new
+
     module_function
 
     def load(path)
-      unless File.exist?(path)
+      stat = begin
+        File.stat(path)
+      rescue Errno::ENOENT, Errno::ENOTDIR
         raise ModuleNotBuiltError,
               "guest artifact not found at #{path}; build it with `bin/setup` (or `rake wasm:build`) " \
               "in a kobako checkout"
       end
+      identity = [stat.size, stat.mtime]
+      size, mtime, artifact = LOCK.synchronize { LOADED[path] }
+      return artifact if [size, mtime] == identity
 
-      Native::Artifact.load(path)
+      artifact = Native::Artifact.load(path)
+      LOCK.synchronize { LOADED[path] = [*identity, artifact].freeze }
+      artifact
     end
   end
 end
