@@ -105,7 +105,10 @@ class ConcurrencyTest < KobakoTest
     gate = Queue.new
     inside = Queue.new
     door = Object.new
-    door.define_singleton_method(:wait) { inside << true; gate.pop }
+    door.define_singleton_method(:wait) do
+      inside << true
+      gate.pop
+    end
     boxes = Array.new(slots + 1) { sandbox.tap { |box| box.define(:Door).bind(:Gate, door) } }
     threads = boxes.map do |box|
       Thread.new do

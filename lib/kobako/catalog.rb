@@ -82,7 +82,7 @@ module Kobako
 
     # Handles live for one invocation (B-15, B-18).
     def reset_handles
-      @handles = []
+      @handles = [] unless @handles.empty?
     end
 
     def mint(object)

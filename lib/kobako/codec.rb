@@ -33,14 +33,20 @@ module Kobako
       # One `key => value` entry of a map, encoded on its own so that a frame's
       # unchanging parts (Services, snippets) are packed once, not per call.
       def encode_pair(key, value)
-        FACTORY.dump(Normalizer.call(key)) << FACTORY.dump(Normalizer.call(value))
+        (KEYS[key] || FACTORY.dump(Normalizer.call(key))) + FACTORY.dump(Normalizer.call(value))
+      end
+
+      # #encode_pair for a String already known to be valid UTF-8 (source
+      # text): packed directly, without the Normalizer's walk.
+      def encode_text_pair(key, text)
+        KEYS.fetch(key) + MessagePack.pack(text)
       end
 
       # A map from entries made by #encode_pair.
       def join_map(pairs)
         raise ArgumentError, "at most 15 entries" if pairs.size > 15
 
-        bytes = [0x80 | pairs.size].pack("C") << pairs.join
+        bytes = MAP_HEADERS[pairs.size] + pairs.join
         check_size!(bytes.bytesize)
         bytes
       end
@@ -111,6 +117,13 @@ module Kobako
                             unpacker: ->(payload) { unpack_handle(payload) })
     end
     private_constant :FACTORY
+
+    MAP_HEADERS = Array.new(16) { |n| [0x80 | n].pack("C").freeze }.freeze
+    private_constant :MAP_HEADERS
+
+    # Frame keys, packed once.
+    KEYS = %w[src run compile services snippets].to_h { |key| [key, FACTORY.dump(key).freeze] }.freeze
+    private_constant :KEYS
   end
 end
 

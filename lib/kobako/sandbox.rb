@@ -62,7 +62,7 @@ module Kobako
       source = Source.utf8(source)
       @mutex.synchronize do
         seal!
-        invoke("Sandbox#eval") { ["src", source] }
+        invoke("Sandbox#eval") { Codec.encode_text_pair("src", source) }
       end
     end
 
@@ -73,7 +73,7 @@ module Kobako
       name = Catalog.entrypoint_name(target)
       @mutex.synchronize do
         seal!
-        invoke("Sandbox#run") { ["run", [name, @transport.run_arguments(args, kwargs)]] }
+        invoke("Sandbox#run") { Codec.encode_pair("run", [name, @transport.run_arguments(args, kwargs)]) }
       end
     end
 
@@ -103,16 +103,16 @@ module Kobako
       @preamble.freeze
     end
 
-    # The block returns the operation's `[key, value]` entry of the frame; it
-    # runs with this invocation's empty handle table, so it may lend Handles
-    # (#run).
+    # The block returns the operation's entry of the frame, packed
+    # (Codec.encode_pair); it runs with this invocation's empty handle table,
+    # so it may lend Handles (#run).
     def invoke(label)
       @transport.reset
       frame = yield
       @capture = Capture::EMPTY
       @snippets.check!
       outcome, out, err, out_tr, err_tr, wall, peak, error =
-        @artifact.invoke(Codec.join_map([Codec.encode_pair(*frame), *@preamble]), label, native_config, dispatcher)
+        @artifact.invoke(Codec.join_map([frame, *@preamble]), label, native_config, dispatcher)
       @capture = Capture.new(stdout: out, stderr: err, stdout_truncated: out_tr, stderr_truncated: err_tr,
                              usage: Usage.new(wall_time: wall, memory_peak: peak, service_calls: @transport.calls))
       raise error if error
