@@ -7,8 +7,8 @@ module Kobako
     # path => [size, mtime, Native::Artifact]: one stat per Sandbox.new
     # instead of the native loader's canonicalize + stat, while a rebuilt file
     # (new size or mtime) is still noticed.
-    LOADED = {}
-    LOCK = Mutex.new
+    @loaded = {}
+    @lock = Mutex.new
 
     module_function
 
@@ -21,11 +21,11 @@ module Kobako
               "in a kobako checkout"
       end
       identity = [stat.size, stat.mtime]
-      size, mtime, artifact = LOCK.synchronize { LOADED[path] }
-      return artifact if [size, mtime] == identity
+      size, mtime, artifact = @lock.synchronize { @loaded[path] }
+      return artifact if identity == [size, mtime]
 
       artifact = Native::Artifact.load(path)
-      LOCK.synchronize { LOADED[path] = [*identity, artifact].freeze }
+      @lock.synchronize { @loaded[path] = [*identity, artifact].freeze }
       artifact
     end
   end
