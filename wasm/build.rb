@@ -74,7 +74,20 @@ module KobakoGuestBuild
       "KOBAKO_GUEST_CFLAGS" => cflags.join(" "),
       "KOBAKO_MRUBY_DEFINES" => MRUBY_DEFINES.join(" ")
     }
+    discard_stale_mruby_build(env)
     run!(env, "rake", "-f", File.join(MRUBY_SRC, "Rakefile"), "all", chdir: MRUBY_SRC)
+  end
+
+  # mruby's rake rebuilds on file changes only, not on changed flags or
+  # defines: a build made with other settings is thrown away first.
+  def discard_stale_mruby_build(env)
+    settings = File.join(MRUBY_OUT, ".kobako-settings")
+    wanted = env.sort.map { |key, value| "#{key}=#{value}" }.join("\n")
+    return if File.exist?(settings) && File.read(settings) == wanted
+
+    FileUtils.rm_rf(MRUBY_OUT)
+    FileUtils.mkdir_p(MRUBY_OUT)
+    File.write(settings, wanted)
   end
 
   def mruby_lib = File.join(MRUBY_OUT, TRIPLE, "lib", "libmruby.a")
