@@ -163,6 +163,88 @@ class String
   end
 end
 
+# ---- Ruby compatibility (docs/values.md, "Guest language") ------------------
+# Everyday CRuby methods that mruby 3.2 lacks and that scripts written for
+# CRuby (and by LLMs) reach for constantly. Pure Ruby, defined only if absent.
+
+class Integer
+  unless method_defined?(:even?)
+    def even?
+      self % 2 == 0
+    end
+
+    def odd?
+      self % 2 == 1
+    end
+  end
+
+  unless method_defined?(:pred)
+    def pred
+      self - 1
+    end
+  end
+
+  unless method_defined?(:gcd)
+    def gcd(other)
+      raise TypeError, "not an integer" unless other.is_a?(Integer)
+
+      a = abs
+      b = other.abs
+      a, b = b, a % b until b == 0
+      a
+    end
+
+    def lcm(other)
+      return 0 if self == 0 || other == 0
+
+      (self / gcd(other) * other).abs
+    end
+  end
+
+  unless respond_to?(:sqrt)
+    # Integer square root, exact for big integers too (Newton's method).
+    def self.sqrt(n)
+      raise TypeError, "not an integer" unless n.is_a?(Integer)
+      raise Math::DomainError, 'Numerical argument is out of domain - "isqrt"' if n < 0
+      return n if n < 2
+
+      x = n
+      y = (x + 1) / 2
+      while y < x
+        x = y
+        y = (x + n / x) / 2
+      end
+      x
+    end
+  end
+end
+
+class Numeric
+  unless method_defined?(:fdiv)
+    def fdiv(other)
+      to_f / other
+    end
+  end
+end
+
+class Range
+  unless method_defined?(:step)
+    def step(n = 1, &block)
+      return to_enum(:step, n) unless block
+      raise ArgumentError, "step can't be 0" if n == 0
+      raise ArgumentError, "step can't be negative" if n < 0
+
+      x = self.begin
+      last = self.end
+      while last.nil? || (exclude_end? ? x < last : x <= last)
+        yield x
+        x += n
+      end
+      self
+    end
+  end
+end
+
 # ---- Services (docs/services.md, docs/wire.md) -------------------------------
 
 module Kobako
