@@ -38,13 +38,20 @@ module KobakoBench
     Row.new(name: name, unit: "us", samples: Array.new(samples) { time_once(&work) * 1e6 / per })
   end
 
-  # Rows sampled round-robin, one sample of each in turn, so that drift on a
-  # noisy machine lands on all of them alike and their ratios stay honest.
-  def interleaved(works, samples: SAMPLES, per: 1, warmup: 3)
-    works.each_value { |work| warmup.times { work.call } }
+  # Rows sampled in turns — a block of samples of each, round after round —
+  # so that drift on a noisy machine lands on all of them alike and their
+  # ratios stay honest. Blocks rather than single samples, because an
+  # invocation right after a much heavier one pays for resetting the memory
+  # that one dirtied (docs/native.md, "Instance pool"); the first call of each
+  # block absorbs that and is not recorded.
+  def interleaved(works, samples: SAMPLES, per: 1, block: 20)
     samples_by_name = works.keys.to_h { |name| [name, []] }
-    samples.times do
-      works.each { |name, work| samples_by_name[name] << (time_once(&work) * 1e6 / per) }
+    rounds = [(samples.to_f / block).ceil, 1].max
+    rounds.times do
+      works.each do |name, work|
+        work.call
+        [block, samples].min.times { samples_by_name[name] << (time_once(&work) * 1e6 / per) }
+      end
     end
     samples_by_name.map { |name, list| Row.new(name: name, unit: "us", samples: list) }
   end

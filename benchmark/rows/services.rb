@@ -28,7 +28,7 @@ module KobakoBench
         *KobakoBench.interleaved({
                                    "Service call, amortized over 1000" => -> { svc.eval(CALLS) },
                                    "Service call, amortized over 1000, gvl: :hold" => -> { hold.eval(CALLS) }
-                                 }, samples: few, per: 1000),
+                                 }, samples: few, per: 1000, block: 5),
         KobakoBench.time("one yield (eval)") { svc.eval("B::Echo.each(1) { |i| i }") },
         KobakoBench.time("yield, amortized over 1000", samples: few, per: 1000) do
           svc.eval("B::Echo.each(1000) { |i| i }")
