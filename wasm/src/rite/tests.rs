@@ -1,3 +1,4 @@
+use super::code::{OP_DEBUG, OP_JMP, OP_RETURN};
 use super::*;
 
 /// `1` compiled by hand: LOADI_1 R1; RETURN R1, one local, two registers.
