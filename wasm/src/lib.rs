@@ -11,8 +11,12 @@ pub mod rite;
 #[cfg(target_arch = "wasm32")]
 mod exports;
 #[cfg(target_arch = "wasm32")]
+mod failure;
+#[cfg(target_arch = "wasm32")]
 mod interp;
 #[cfg(target_arch = "wasm32")]
 mod mruby;
+#[cfg(target_arch = "wasm32")]
+mod operations;
 #[cfg(target_arch = "wasm32")]
 mod service;

@@ -40,6 +40,11 @@ pub fn err(failure: &Failure) -> Vec<u8> {
     out
 }
 
+/// A frame the guest cannot act on (the host sent something malformed).
+pub fn malformed(message: String) -> Vec<u8> {
+    err(&Failure::sandbox("ArgumentError", message, Vec::new()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,52 @@
+//! A guest exception or an unencodable value as the host will see it.
+
+use crate::encode::EncodeError;
+use crate::mruby::{self, Interp, Value};
+use crate::outcome::Failure;
+
+/// Guest-controlled text is clipped so an error outcome always fits the wire.
+const MAX_MESSAGE_TEXT: usize = 64 << 10;
+const MAX_BACKTRACE_LINES: usize = 64;
+
+pub fn exception_failure(interp: &Interp, exc: &Value) -> Failure {
+    let (mut message, mut backtrace) = (Value::zeroed(), Value::zeroed());
+    unsafe { mruby::kobako_exception_info(interp.0, exc, &mut message, &mut backtrace) };
+    let text = |v: &Value| interp.string(v).map(clip);
+    let class = interp.class_name(exc);
+    let mut failure = Failure::sandbox(
+        class,
+        text(&message).unwrap_or_default(),
+        interp
+            .array(&backtrace)
+            .iter()
+            .filter_map(text)
+            // Frames of kobako's own prelude say nothing about the script.
+            .filter(|line| !line.starts_with("(kobako)"))
+            .take(MAX_BACKTRACE_LINES)
+            .collect(),
+    );
+    // A Service failure the script did not rescue is reported as the host's.
+    if SERVICE_ERRORS.contains(&class) {
+        failure.origin = "service";
+    }
+    failure
+}
+
+const SERVICE_ERRORS: [&str; 3] = [
+    "Kobako::ServiceError",
+    "Kobako::NoServiceError",
+    "Kobako::ServiceArgumentError",
+];
+
+fn clip(bytes: &[u8]) -> String {
+    if bytes.len() <= MAX_MESSAGE_TEXT {
+        return String::from_utf8_lossy(bytes).into_owned();
+    }
+    let mut text = String::from_utf8_lossy(&bytes[..MAX_MESSAGE_TEXT]).into_owned();
+    text.push_str("... (truncated)");
+    text
+}
+
+pub fn encode_failure(e: &EncodeError) -> Failure {
+    Failure::sandbox(e.class(), e.message(), Vec::new())
+}
