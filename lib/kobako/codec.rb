@@ -25,7 +25,7 @@ module Kobako
     class << self
       # obj → binary String. Raises Codec::Error for anything not representable.
       def encode(obj)
-        bytes = FACTORY.dump(Normalizer.call(obj))
+        bytes = packing { |packer| packer.write(Normalizer.call(obj)).to_s }
         check_size!(bytes.bytesize)
         bytes
       end
@@ -53,26 +53,48 @@ module Kobako
 
       # binary String → object. Raises Codec::Error for malformed input.
       def decode(bytes)
-        unpacking(bytes) { FACTORY.load(bytes) }
+        unpacking(bytes) do
+          reused_unpacker do |unpacker|
+            unpacker.feed_reference(bytes)
+            unpacker.full_unpack
+          end
+        end
       end
 
       # Reads a one-key map `{key => value}` → [key, value]. The envelope does
       # not count toward the value's nesting: the value may itself be 128 deep.
       def decode_envelope(bytes)
         unpacking(bytes) do
-          unpacker = FACTORY.unpacker
-          unpacker.feed(bytes)
-          size = unpacker.read_map_header
-          raise Error, "expected a one-entry map, got #{size} entries" unless size == 1
+          reused_unpacker do |unpacker|
+            unpacker.feed_reference(bytes)
+            size = unpacker.read_map_header
+            raise Error, "expected a one-entry map, got #{size} entries" unless size == 1
 
-          pair = [unpacker.read, unpacker.read]
-          raise Error, "trailing bytes after the message" unless unpacker.buffer.empty?
+            pair = [unpacker.read, unpacker.read]
+            raise Error, "trailing bytes after the message" unless unpacker.buffer.empty?
 
-          pair
+            pair
+          end
         end
       end
 
       private
+
+      # A packer and an unpacker per fiber, reused: making one per message
+      # cost more than packing a Service call's request or reply.
+      def packing
+        packer = (Thread.current[:kobako_packer] ||= FACTORY.packer)
+        yield packer
+      ensure
+        packer&.clear
+      end
+
+      def reused_unpacker
+        unpacker = (Thread.current[:kobako_unpacker] ||= FACTORY.unpacker)
+        yield unpacker
+      ensure
+        unpacker&.reset
+      end
 
       def unpacking(bytes)
         raise TypeError, "expected a String of bytes, got #{bytes.class}" unless bytes.is_a?(String)

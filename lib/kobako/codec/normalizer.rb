@@ -12,8 +12,13 @@ module Kobako
         new.walk(obj, 0)
       end
 
+      # Containers are tracked for cycles only from this depth on: a cycle
+      # repeats without end, so it is still caught, and the shallow values of
+      # every Service call skip the bookkeeping.
+      TRACK_FROM = 4
+
       def initialize
-        @path = {}.compare_by_identity # containers on the current path
+        @path = nil # containers on the current path, from TRACK_FROM down
       end
 
       def walk(obj, depth)
@@ -60,6 +65,9 @@ module Kobako
 
       def container(obj, depth)
         raise Error, "nesting deeper than #{MAX_DEPTH} levels" if depth >= MAX_DEPTH
+        return yield if depth < TRACK_FROM
+
+        @path ||= {}.compare_by_identity
         raise Error, "cyclic #{obj.class} cannot be sent" if @path.key?(obj)
 
         @path[obj] = true
