@@ -15,7 +15,7 @@ module KobakoBench
     # Two Sandboxes on two threads vs the same work on one thread.
     def throughput(gvl)
       sandboxes = Array.new(2) { Kobako::Sandbox.new(timeout: nil, gvl: gvl) }
-      ratios = Array.new(SMOKE ? 1 : 7) do
+      ratios = Array.new(SMOKE ? 1 : 15) do
         one = KobakoBench.time_once { 2.times { sandboxes[0].eval(WORK) } }
         two = KobakoBench.time_once { sandboxes.map { |sb| Thread.new { sb.eval(WORK) } }.each(&:join) }
         one / two
