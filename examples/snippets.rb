@@ -4,8 +4,8 @@
 require "kobako"
 
 sandbox = Kobako::Sandbox.new
-sandbox.preload(code: <<~RUBY, name: :Tools)
-  Greet = ->(name:, punctuation: "!") { "Hello, \#{name}\#{punctuation}" }
+sandbox.preload(code: <<~'RUBY', name: :Tools)
+  Greet = ->(name:, punctuation: "!") { "Hello, #{name}#{punctuation}" }
   Total = ->(cart) { cart.items.sum { |item| item.fetch(:price) * item.fetch(:qty) } }
 RUBY
 
