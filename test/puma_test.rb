@@ -52,7 +52,7 @@ class PumaTest < KobakoTest
   def post(code)
     http = Net::HTTP.new("127.0.0.1", @port)
     http.read_timeout = 20
-    JSON.parse(http.post("/", code).body)
+    JSON.parse(http.post("/", code, "Content-Type" => "text/plain").body)
   end
 
   def free_port
