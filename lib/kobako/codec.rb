@@ -25,7 +25,7 @@ module Kobako
     class << self
       # obj → binary String. Raises Codec::Error for anything not representable.
       def encode(obj)
-        bytes = packing { |packer| packer.write(Normalizer.call(obj)).to_s }
+        bytes = pack(obj)
         check_size!(bytes.bytesize)
         bytes
       end
@@ -33,7 +33,7 @@ module Kobako
       # One `key => value` entry of a map, encoded on its own so that a frame's
       # unchanging parts (Services, snippets) are packed once, not per call.
       def encode_pair(key, value)
-        (KEYS[key] || FACTORY.dump(Normalizer.call(key))) + FACTORY.dump(Normalizer.call(value))
+        KEYS.fetch(key) + pack(value)
       end
 
       # #encode_pair for a String already known to be valid UTF-8 (source
@@ -54,7 +54,7 @@ module Kobako
       # binary String → object. Raises Codec::Error for malformed input.
       def decode(bytes)
         unpacking(bytes) do
-          reused_unpacker do |unpacker|
+          with_unpacker do |unpacker|
             unpacker.feed_reference(bytes)
             unpacker.full_unpack
           end
@@ -65,7 +65,7 @@ module Kobako
       # not count toward the value's nesting: the value may itself be 128 deep.
       def decode_envelope(bytes)
         unpacking(bytes) do
-          reused_unpacker do |unpacker|
+          with_unpacker do |unpacker|
             unpacker.feed_reference(bytes)
             size = unpacker.read_map_header
             raise Error, "expected a one-entry map, got #{size} entries" unless size == 1
@@ -80,16 +80,20 @@ module Kobako
 
       private
 
+      def pack(obj)
+        with_packer { |packer| packer.write(Normalizer.call(obj)).to_s }
+      end
+
       # A packer and an unpacker per fiber, reused: making one per message
       # cost more than packing a Service call's request or reply.
-      def packing
+      def with_packer
         packer = (Thread.current[:kobako_packer] ||= FACTORY.packer)
         yield packer
       ensure
         packer&.clear
       end
 
-      def reused_unpacker
+      def with_unpacker
         unpacker = (Thread.current[:kobako_unpacker] ||= FACTORY.unpacker)
         yield unpacker
       ensure

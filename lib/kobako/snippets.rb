@@ -14,14 +14,6 @@ module Kobako
       @entries.empty?
     end
 
-    def size
-      @entries.size
-    end
-
-    def check_unique!(name)
-      raise ArgumentError, "a snippet named #{name} is already preloaded" if @labels.key?(name)
-    end
-
     # A named source snippet; the block compiles `(source, file name)` with
     # the guest's compiler (raising SandboxError on a syntax error). The
     # result is trusted: it is not re-verified at replay.
@@ -40,10 +32,10 @@ module Kobako
       add(label, bytecode.b.freeze, verify: true)
     end
 
-    # `[[label, bytecode, verify], ...]` for the invocation frame; built once
-    # the setup is sealed.
+    # `[[label, bytecode, verify], ...]` for the invocation frame (packed
+    # once, at the seal).
     def frame
-      @frame ||= @entries.map(&:dup).freeze
+      @entries.dup.freeze
     end
 
     # The guest verifies every binary fully (wasm/src/rite.rs). Its first
@@ -54,15 +46,24 @@ module Kobako
       @problem = first_problem unless defined?(@problem)
       return unless @problem
 
-      raise BytecodeError.new(@problem, klass: "Kobako::BytecodeError")
+      raise Outcome.remote_error(@problem, "")
     end
 
     private
 
+    def check_unique!(name)
+      raise ArgumentError, "a snippet named #{name} is already preloaded" if @labels.key?(name)
+    end
+
+    # The error fields (as the guest would report them) of the first binary
+    # whose header is wrong, or nil.
     def first_problem
       @entries.each do |label, bytes, verify|
         reason = verify && header_problem(bytes)
-        return "Kobako::BytecodeError: preloaded bytecode #{label} is invalid: #{reason}" if reason
+        next unless reason
+
+        return { "origin" => "sandbox", "class" => "Kobako::BytecodeError",
+                 "message" => "preloaded bytecode #{label} is invalid: #{reason}" }
       end
       nil
     end
@@ -85,7 +86,6 @@ module Kobako
       check_unique!(label)
       @labels[label] = true
       @entries << [label, bytecode, verify].freeze
-      @frame = nil
     end
   end
 end

@@ -268,6 +268,7 @@ struct eval_args {
   int syntax_line; /* set when the source does not parse */
   int debug;       /* compile only: keep line numbers in the bytecode */
   int load_failed; /* bytecode only: mruby's loader refused it */
+  const mrb_value *request; /* #run only: [name, [args, kwargs]] */
 };
 
 /* Parses a->src; NULL with *message set (and a->syntax_line) when it does
@@ -323,7 +324,7 @@ static int protected_run(mrb_state *mrb, mrb_protect_error_func *body, struct ev
 
 int kobako_eval_source(mrb_state *mrb, const char *src, size_t len, const char *filename,
                        mrb_value *out, int *line) {
-  struct eval_args a = {src, len, filename, 0, 0, 0};
+  struct eval_args a = {.src = src, .len = len, .filename = filename};
   return protected_run(mrb, eval_body, &a, out, line);
 }
 
@@ -355,7 +356,7 @@ static mrb_value compile_body(mrb_state *mrb, void *data) {
  * kobako_eval_source (0: *out is the binary String). */
 int kobako_compile(mrb_state *mrb, const char *src, size_t len, const char *filename, int debug,
                    mrb_value *out, int *line) {
-  struct eval_args a = {src, len, filename, 0, debug, 0};
+  struct eval_args a = {.src = src, .len = len, .filename = filename, .debug = debug};
   return protected_run(mrb, compile_body, &a, out, line);
 }
 
@@ -376,7 +377,7 @@ static mrb_value bytecode_body(mrb_state *mrb, void *data) {
 
 /* Loads verified RITE bytecode and runs its top level. */
 int kobako_run_bytecode(mrb_state *mrb, const uint8_t *bin, size_t len, mrb_value *out) {
-  struct eval_args a = {(const char *)bin, len, "", 0, 0, 0};
+  struct eval_args a = {.src = (const char *)bin, .len = len, .filename = ""};
   int status = protected_run(mrb, bytecode_body, &a, out, NULL);
   /* The top level ran on the base frame, which keeps its last pc: clear it,
    * or every later backtrace would show this finished snippet as a caller. */
@@ -386,8 +387,7 @@ int kobako_run_bytecode(mrb_state *mrb, const uint8_t *bin, size_t len, mrb_valu
 
 static mrb_value entrypoint_body(mrb_state *mrb, void *data) {
   struct eval_args *a = data;
-  const mrb_value *request = (const mrb_value *)a->src;
-  mrb_iv_set(mrb, mrb_obj_value(mrb_module_get(mrb, "Kobako")), mrb_intern_lit(mrb, "@request"), *request);
+  mrb_iv_set(mrb, mrb_obj_value(mrb_module_get(mrb, "Kobako")), mrb_intern_lit(mrb, "@request"), *a->request);
   mrb_value v = mrb_top_run(mrb, runner, mrb_top_self(mrb), 0);
   if (mrb->exc) mrb_exc_raise(mrb, mrb_obj_value(mrb->exc));
   return v;
@@ -395,7 +395,7 @@ static mrb_value entrypoint_body(mrb_state *mrb, void *data) {
 
 /* #run: request is [name, [args, kwargs]]; statuses as kobako_eval_source. */
 int kobako_run_entrypoint(mrb_state *mrb, const mrb_value *request, mrb_value *out) {
-  struct eval_args a = {(const char *)request, 0, "", 0, 0, 0};
+  struct eval_args a = {.filename = "", .request = request};
   return protected_run(mrb, entrypoint_body, &a, out, NULL);
 }
 
