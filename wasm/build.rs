@@ -1,11 +1,13 @@
-//! Links the guest against libmruby and the C glue that wasm/build.rb built
-//! under build/, and makes the cdylib a WASI reactor.
+//! Joins the guest's Ruby prelude (`mrblib/*.rb`) into one source, links the
+//! guest against libmruby and the C glue that wasm/build.rb built under
+//! build/, and makes the cdylib a WASI reactor.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
+    join_prelude();
     // Host builds (cargo test of the codec) link nothing from C.
     if std::env::var("TARGET").as_deref() != Ok("wasm32-wasip1") {
         return;
@@ -42,4 +44,34 @@ fn main() {
     // 0 and traps instead of silently overwriting statics.
     println!("cargo:rustc-cdylib-link-arg=--stack-first");
     println!("cargo:rustc-cdylib-link-arg=-zstack-size=4194304");
+}
+
+/// `mrblib/prelude.rb` first (it defines the output layer the others may
+/// use), then every other `mrblib/*.rb` in name order, as one source that
+/// the guest evaluates at boot (interp.rs). Each part keeps its own file's
+/// name in a comment line so a boot failure can be traced.
+fn join_prelude() {
+    let dir = Path::new(&std::env::var("CARGO_MANIFEST_DIR").unwrap()).join("mrblib");
+    println!("cargo:rerun-if-changed={}", dir.display());
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("wasm/mrblib")
+        .map(|entry| entry.expect("wasm/mrblib entry").path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "rb"))
+        .collect();
+    files.sort_by_key(|path| {
+        (
+            path.file_name().is_none_or(|n| n != "prelude.rb"),
+            path.clone(),
+        )
+    });
+    let mut joined = String::new();
+    for path in files {
+        println!("cargo:rerun-if-changed={}", path.display());
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        joined.push_str(&format!("# ---- mrblib/{name}\n"));
+        joined.push_str(&std::fs::read_to_string(&path).expect("mrblib source"));
+        joined.push('\n');
+    }
+    let out = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("prelude.rb");
+    std::fs::write(out, joined).expect("write the joined prelude");
 }

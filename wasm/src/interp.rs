@@ -9,7 +9,8 @@ use crate::operations::{compile, replay, run, run_entrypoint, verify_snippets};
 use crate::outcome;
 use std::cell::UnsafeCell;
 
-const PRELUDE: &str = include_str!("../mrblib/prelude.rb");
+/// `mrblib/*.rb`, prelude.rb first, joined by build.rs.
+const PRELUDE: &str = include_str!(concat!(env!("OUT_DIR"), "/prelude.rb"));
 
 pub struct State {
     pub mrb: *mut mruby::MrbState,
