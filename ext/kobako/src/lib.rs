@@ -6,6 +6,7 @@
 mod abi;
 mod artifact;
 mod clock;
+mod codec;
 mod config;
 mod disk_cache;
 mod dispatch;
@@ -36,6 +37,7 @@ use crate::artifact::Artifact;
 fn init(ruby: &Ruby) -> Result<(), Error> {
     let native = ruby.define_module("Kobako")?.define_module("Native")?;
     native.const_set("ABI_VERSION", abi::ABI_VERSION)?;
+    codec::define(ruby, native)?;
     let class = native.define_class("Artifact", ruby.class_object())?;
     class.undef_default_alloc_func();
     class.define_singleton_method("load", function!(Artifact::load, 1))?;
