@@ -18,9 +18,8 @@ class SourceLayoutTest < Minitest::Test
 
   def imports(mods)
     mods.to_h do |name, text|
-      paths = text.scan(/crate::([a-z_:]+)/).flatten + text.scan(/\buse self::([a-z_]+)/).flatten.map do
-                                                         "#{name}::#{_1}"
-                                                       end
+      children = text.scan(/\buse self::([a-z_]+)/).flatten.map { |child| "#{name}::#{child}" }
+      paths = text.scan(/crate::([a-z_:]+)/).flatten + children
       deps = paths.filter_map do |path|
         parts = path.split("::")
         parts.size.downto(1).map { |n| parts.first(n).join("::") }.find { |candidate| mods.key?(candidate) }
