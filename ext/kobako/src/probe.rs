@@ -50,4 +50,8 @@ impl Host for NoHost {
     fn serve(&self, _: Vec<u8>, _: &Pump<'_>) -> Result<Vec<u8>, DispatcherFailed> {
         Err(DispatcherFailed)
     }
+
+    fn take_raised(&self) -> Option<magnus::Error> {
+        None
+    }
 }
