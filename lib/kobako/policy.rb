@@ -32,7 +32,7 @@ module Kobako
     # the guest sent (a String off the wire, or a Symbol).
     def method_for(object, name, depth = 0)
       name = name.to_sym
-      return nil if Surface.reflection_name?(name)
+      return nil if Surface.reflection_name?(name) || Surface.ambient?(object)
 
       method = PUBLIC_METHOD.bind_call(object, name)
       return nil unless allowed?(object, method)

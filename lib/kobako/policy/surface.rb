@@ -18,15 +18,27 @@ module Kobako
         const_defined? constants const_missing const_source_location
         remove_const class_variable_get class_variable_set
         class_variable_defined? class_variables remove_class_variable
-        remove_method undef_method alias_method def_delegator def_delegators
-        def_single_delegator def_single_delegators single_delegate
+        remove_method undef_method alias_method single_delegate
       ].to_h { |name| [name, true] }.freeze
       # Families by shape: `instance_*` (instance_eval, instance_variable_get…),
-      # `define_*`, anything `*_eval`/`*_exec`, and `__*` (`__send__`,
-      # `__getobj__`/`__setobj__` of a Delegator, `__id__`).
-      PATTERN = /\A(?:instance_|define_|__)|_(?:eval|exec)\z/
+      # `define_*` and `def_*` (Forwardable's def_delegator compiles its
+      # accessor argument as Ruby code), anything `*_eval`/`*_exec`, and `__*`
+      # (`__send__`, `__getobj__`/`__setobj__` of a Delegator, `__id__`).
+      PATTERN = /\A(?:instance_|define_|def_|__)|_(?:eval|exec)\z/
+
+      # Receivers that are ambient authority as a whole (the process, its
+      # files, every object in it): no method of theirs is a Service, even if
+      # a host binds them or a Service returns them.
+      AMBIENT = [
+        ObjectSpace, GC, Process, Signal, RubyVM, Kernel, Marshal, IO, File, Dir, FileTest, ENV, ARGF,
+        Thread, Fiber, TracePoint, Binding, Object, BasicObject, Module, Class, Comparable, Enumerable
+      ].to_h { |mod| [mod, true] }.compare_by_identity.freeze
 
       module_function
+
+      def ambient?(object)
+        AMBIENT.key?(object)
+      end
 
       def reflection_name?(name)
         NAMES.key?(name) || PATTERN.match?(name)
