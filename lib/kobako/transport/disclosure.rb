@@ -21,9 +21,14 @@ module Kobako
       INSPECT = /#<([A-Z]\w*(?:::[A-Z]\w*)*)?[^<>]*>/
       MARK = /\u0001([^\u0001\u0002]*)\u0002/
       # Deeper inspect nesting than this is cut whole (the rest of the text).
-      MAX_NESTING = 16
-      # /home/app/lib/x.rb:12, /etc/secrets/key.pem, C:\app\x.rb.
-      PATH = %r{(?:[A-Za-z]:\\|(?<![\w.])/)[^\s'"`,;:()\[\]{}<>]*[/\\][^\s'"`,;()\[\]{}<>]*}
+      MAX_NESTING = 4
+      # A run of characters that could be one path; each is then judged by
+      # anchored patterns, so scrubbing stays linear in the text.
+      TOKEN = /[^\s'"`,;()\[\]{}<>]++/
+      # /home/app/lib/x.rb:12, /etc/secrets/key.pem, C:\app\x.rb…
+      ABSOLUTE = %r{\A(?:[A-Za-z]:\\|/)[^/\\]*+[/\\]}
+      # …and relative source paths such as app/models/user.rb:3.
+      RELATIVE = %r{\A[\w.-]*+/.*\.(?:rb|erb|rake|ru|yml|yaml|so)(?::\d+)*+(?::in)?\z}
 
       module_function
 
@@ -84,16 +89,22 @@ module Kobako
         name.start_with?("DidYouMean", "ErrorHighlight")
       end
 
+      # Cut first: every pass below is then linear in a bounded text, whatever
+      # a Service put in its message.
       def scrub(text)
-        text = text.dup.force_encoding(Encoding::UTF_8).scrub("?")
+        text = text.byteslice(0, MAX_MESSAGE * 2).force_encoding(Encoding::UTF_8).scrub("?")
         MAX_NESTING.times do
           break unless text.match?(INSPECT)
 
           text = text.gsub(INSPECT) { "\u0001#{Regexp.last_match(1) || 'object'}\u0002" }
         end
         text = text.sub(/#<.*/m, "#<…>").gsub(MARK) { "#<#{Regexp.last_match(1)}>" }
-        text = text.gsub(PATH, "(host path)")
+        text = text.gsub(TOKEN) { |token| path?(token) ? "(host path)" : token }
         text.size > MAX_MESSAGE ? "#{text[0, MAX_MESSAGE]}…" : text
+      end
+
+      def path?(token)
+        token.include?("/") || token.include?("\\") ? ABSOLUTE.match?(token) || RELATIVE.match?(token) : false
       end
 
       def class_name(klass)
