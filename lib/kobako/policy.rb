@@ -2,6 +2,7 @@
 
 require_relative "policy/surface"
 require_relative "policy/delegation"
+require_relative "policy/verdicts"
 
 module Kobako
   # Which host methods a guest may call, decided on the host alone (the rule
@@ -52,14 +53,18 @@ module Kobako
     end
 
     def allowed?(object, method)
+      Verdicts.fetch(method) { definition_allowed?(method) } && guest_may_call?(object, method.name)
+    end
+
+    # What depends only on the method's definition and the surface, not on
+    # the receiver (cached by Verdicts).
+    def definition_allowed?(method)
       owner = method.owner
       return false if Surface.owner?(owner)
       return false if Surface.missing?(method) && Surface.defines?(method.name)
       return false if CALLABLES.include?(owner) && !CALLABLE_METHODS.include?(method.name)
-      return false if Surface.alias_of_surface?(method)
-      return false if Surface.copy?(method)
 
-      guest_may_call?(object, method.name)
+      !Surface.alias_of_surface?(method) && !Surface.copy?(method)
     end
 
     # An object may narrow what the guest reaches; it never widens.
