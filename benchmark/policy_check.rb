@@ -11,16 +11,17 @@ require "delegate"
 # A plain Service.
 class PlainService
   def call(value) = value
-  def to_s = "service" # a surface name the class defines itself
+  # A surface name the class defines itself.
+  def to_s = "service"
 end
 
-def micro(label, count = 20_000)
+def micro(label, count = 20_000, &)
   runs = Array.new(7) do
     start = Process.clock_gettime(Process::CLOCK_MONOTONIC)
-    count.times { yield }
+    count.times(&)
     (Process.clock_gettime(Process::CLOCK_MONOTONIC) - start) / count * 1e6
   end
-  puts format("%-52s %6.2f µs", label, runs.sort[3])
+  puts format("%<label>-52s %<median>6.2f µs", label: label, median: runs.sort[3])
 end
 
 plain = PlainService.new

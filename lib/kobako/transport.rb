@@ -147,16 +147,7 @@ module Kobako
       return [REPLY_OK, @lending.lend(method.call(*args, **kwargs))] unless block_id
 
       block = BlockBridge.new(yielder, block_id, @lending)
-      begin
-        broke = catch(block.tag) do
-          return [REPLY_OK, @lending.lend(method.call(*args, **kwargs, &block.to_proc))]
-        end
-        broke && [REPLY_BROKE]
-      ensure
-        # The guest stopped, or an interrupt arrived, while it ran the block:
-        # whatever the Service made of that, the invocation ends with it.
-        raise block.abort if block.abort
-      end
+      call_with_block(method, args, kwargs, block)
     rescue *FATAL
       raise
     rescue BlockError => e
@@ -168,6 +159,17 @@ module Kobako
 
       @failure = e
       [REPLY_ERROR, "Kobako::ServiceError", Disclosure.describe(e)]
+    end
+
+    def call_with_block(method, args, kwargs, block)
+      broke = catch(block.tag) do
+        return [REPLY_OK, @lending.lend(method.call(*args, **kwargs, &block.to_proc))]
+      end
+      broke && [REPLY_BROKE]
+    ensure
+      # The guest stopped, or an interrupt arrived, while it ran the block:
+      # whatever the Service made of that, the invocation ends with it.
+      raise block.abort if block.abort
     end
 
     # The Proc a Service receives for the guest's block: each call is a

@@ -10,7 +10,7 @@ class HostileActiveSupportGroupTest < HostileTest
 
   def test_attempts_with_active_support_core_extensions_loaded
     root = File.expand_path("../..", __dir__)
-    output = IO.popen([RbConfig.ruby, "-I#{root}/lib", "-I#{root}/test", SCRIPT, err: %i[child out]], &:read)
+    output = IO.popen([RbConfig.ruby, "-I#{root}/lib", "-I#{root}/test", SCRIPT, { err: %i[child out] }], &:read)
     assert_predicate $CHILD_STATUS || $?, :success?, output # rubocop:disable Style/SpecialGlobalVars
     assert_match(/ 0 failures, 0 errors, 0 skips/, output)
     count = output[/^hostile: (\d+) attempts$/, 1]

@@ -26,8 +26,8 @@ class HostileAmbientTest < HostileTest
   end
 
   def test_processes_and_exit_are_absent_or_contained
-    ['system("id")', 'exec("id")', 'spawn("id")', "fork", 'Process.kill(:KILL, 1)', "Process.pid",
-     "exit!", "abort", 'syscall(60)', 'trap("INT") {}'].each do |source|
+    ['system("id")', 'exec("id")', 'spawn("id")', "fork", "Process.kill(:KILL, 1)", "Process.pid",
+     "exit!", "abort", "syscall(60)", 'trap("INT") {}'].each do |source|
       Hostile.count
       error = assert_raises(Kobako::SandboxError, Kobako::TrapError, source) { @sb.eval(source) }
       assert_contained(@sb, error)
@@ -44,7 +44,7 @@ class HostileAmbientTest < HostileTest
   end
 
   def test_sockets_and_requires_are_absent
-    ['TCPSocket.new("127.0.0.1", 22)', 'Socket.new(:INET, :STREAM)', 'require "socket"', 'require "open3"',
+    ['TCPSocket.new("127.0.0.1", 22)', "Socket.new(:INET, :STREAM)", 'require "socket"', 'require "open3"',
      'load "/etc/passwd"', 'require_relative "x"', 'Kernel.require("json")'].each { |source| guest_failure(source) }
   end
 

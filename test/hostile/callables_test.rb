@@ -22,8 +22,8 @@ class HostileCallablesTest < HostileTest
   class Bag
     include Enumerable
 
-    def each(&block)
-      %i[@api_key].each(&block)
+    def each(&)
+      %i[@api_key].each(&)
     end
   end
 
@@ -70,6 +70,7 @@ class HostileCallablesTest < HostileTest
   def test_a_hash_default_proc_never_crosses
     # The Hash crosses by value: the guest's lookup of a missing key is a
     # guest lookup, and the host proc never runs.
-    attempt_value(@sb, %{h = K::Kit.defaulting; [h.class.name, h["#{Hostile::PWN}"], h.default_proc]}, ["Hash", nil, nil])
+    attempt_value(@sb, %(h = K::Kit.defaulting; [h.class.name, h["#{Hostile::PWN}"], h.default_proc]),
+                  ["Hash", nil, nil])
   end
 end

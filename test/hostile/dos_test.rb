@@ -13,6 +13,7 @@ class HostileDosTest < HostileTest
     def big = "x" * (20 * 1024 * 1024)
     def object = Object.new
     def deep = (1..200).reduce([]) { |inner, _| [inner] }
+
     def each_forever
       loop { yield 1 }
     end

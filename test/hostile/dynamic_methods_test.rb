@@ -37,10 +37,10 @@ class HostileDynamicMethodsTest < HostileTest
       @api_key = Hostile::SECRET
     end
 
-    alias_method :run, :system
-    alias_method :peek, :instance_variable_get
-    alias_method :call_it, :public_send
-    alias_method :ivars, :instance_variables
+    alias run system
+    alias peek instance_variable_get
+    alias call_it public_send
+    alias ivars instance_variables
     public :run
     define_method(:grab, Kernel.instance_method(:instance_variable_get))
     define_method(:shell, Kernel.instance_method(:system))

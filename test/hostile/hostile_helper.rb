@@ -70,46 +70,46 @@ module Hostile
   module Assertions
     # A sandbox with `services` bound: { Namespace: { Member: object } }.
     def hostile_sandbox(services = {}, **options)
-      sb = Kobako::Sandbox.new(timeout: 10, **options)
+      box = Kobako::Sandbox.new(timeout: 10, **options)
       services.each do |ns, members|
-        namespace = sb.define(ns)
+        namespace = box.define(ns)
         members.each { |member, object| namespace.bind(member, object) }
       end
-      sb
+      box
     end
 
     # The script must fail with `raises` (and, when given, the guest class
     # `klass` and a message matching `message`); nothing may leak or run.
-    def attempt(sb, source, raises: Kobako::ServiceError, klass: nil, message: nil)
+    def attempt(box, source, raises: Kobako::ServiceError, klass: nil, message: nil)
       Hostile.count
-      error = assert_raises(raises, source) { sb.eval(with_raw(source)) }
+      error = assert_raises(raises, source) { box.eval(with_raw(source)) }
       assert_equal klass, error.klass, source if klass
       assert_match message, error.message, source if message
-      assert_contained(sb, error)
+      assert_contained(box, error)
       error
     end
 
     # A refusal by the host: the call never reached a method.
-    def refused(sb, source)
-      attempt(sb, source, klass: "Kobako::NoServiceError")
+    def refused(box, source)
+      attempt(box, source, klass: "Kobako::NoServiceError")
     end
 
     # Refused either by the guest's fast path (NoMethodError, no round trip)
     # or by the host.
-    def refused_anywhere(sb, source)
+    def refused_anywhere(box, source)
       Hostile.count
-      error = assert_raises(Kobako::SandboxError, Kobako::ServiceError, source) { sb.eval(with_raw(source)) }
+      error = assert_raises(Kobako::SandboxError, Kobako::ServiceError, source) { box.eval(with_raw(source)) }
       assert_includes %w[NoMethodError Kobako::NoServiceError], error.klass, source
-      assert_contained(sb, error)
+      assert_contained(box, error)
       error
     end
 
     # The script runs, and what it returns must equal `expected` (an attempt
     # the guest answers for itself, e.g. a refusal it rescued).
-    def attempt_value(sb, source, expected)
+    def attempt_value(box, source, expected)
       Hostile.count
-      assert_equal expected, sb.eval(with_raw(source)), source
-      assert_contained(sb, nil)
+      assert_equal expected, box.eval(with_raw(source)), source
+      assert_contained(box, nil)
     end
 
     # The raw-request helper, defined by the script itself where it uses it.
@@ -117,16 +117,16 @@ module Hostile
       source.include?("raw(") ? "#{RAW}#{source}" : source
     end
 
-    def assert_contained(sb, error)
+    def assert_contained(box, error)
       refute File.exist?(CANARY), "an attempt ran a shell command on the host"
       if error
         refute_includes error.message, SECRET
         lines = error.respond_to?(:backtrace_lines) ? error.backtrace_lines : []
         lines.each { |line| refute_includes line, SECRET }
       end
-      refute_includes sb.stdout, SECRET
-      refute_includes sb.stderr, SECRET
-      assert_equal 2, sb.eval("1+1"), "the sandbox is unusable after the attempt"
+      refute_includes box.stdout, SECRET
+      refute_includes box.stderr, SECRET
+      assert_equal 2, box.eval("1+1"), "the sandbox is unusable after the attempt"
     end
   end
 end

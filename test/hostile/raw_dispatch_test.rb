@@ -11,7 +11,7 @@ class HostileRawDispatchTest < HostileTest
       @api_key = Hostile::SECRET
     end
 
-    def add(a, b) = a + b
+    def add(left, right) = left + right
     def each_item = yield(1)
     def account = Hostile::Account.new
 
@@ -80,7 +80,7 @@ class HostileRawDispatchTest < HostileTest
   def test_forged_handle_ids_in_raw_bytes_are_refused
     transport = @sb.instance_variable_get(:@transport)
     @sb.eval("1")
-    [0, 1, 2, -1, 2**31, 2**32 + 1, 2**62].each do |id|
+    [0, 1, 2, -1, 2**31, (2**32) + 1, 2**62].each do |id|
       Hostile.count
       request = Kobako::Codec.encode([Kobako::Handle.from_wire(id), "balance", [], {}, nil])
       reply = Kobako::Codec.decode(transport.call(request, nil))

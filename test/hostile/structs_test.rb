@@ -12,7 +12,7 @@ class HostileStructsTest < HostileTest
 
   # Hands out the values a Rails app commonly returns.
   class Factory
-    def settings = OpenStruct.new(region: "eu", token: Hostile::SECRET)
+    def settings = OpenStruct.new(region: "eu", token: Hostile::SECRET) # rubocop:disable Style/OpenStructUse
     def point = Point.new(1, 2)
     def keyed = Keyed.new(name: "n", secret: "s")
   end

@@ -16,7 +16,8 @@ module Kobako
       module_function
 
       def delegator?(object)
-        defined?(::Delegator) && ::Delegator === object ? true : false # rubocop:disable Style/CaseEquality -- Module#=== asks nothing of the object
+        # Module#=== asks nothing of the object, which may answer anything.
+        (defined?(::Delegator) && ::Delegator === object) == true # rubocop:disable Style/CaseEquality
       end
 
       # Whether calling `method` on `object` would only forward: a method of

@@ -48,7 +48,7 @@ module Kobako
       # Tryable, pp, JSON's generator) is on the surface from then on. Every
       # module in the ancestry of Object is also in that of Class.
       def owner?(owner)
-        (Class <= owner) ? true : false
+        (Class <= owner) == true
       end
 
       # Whether a module of the surface defines `name`, at any visibility.
