@@ -99,10 +99,9 @@ pub fn invoke(
     let (outcome, error) = match (result, raised) {
         // Interrupted while it ran a block a Service yielded to: the
         // interrupt (Thread#raise) is what the caller gets, unchanged.
-        (
-            Err(KobakoError::DispatcherRaised | KobakoError::Interrupted),
-            Some(dispatcher_error),
-        ) => (None, Some(exception_of(ruby, dispatcher_error)?)),
+        (Err(KobakoError::DispatcherRaised | KobakoError::Interrupted), Some(dispatcher_error)) => {
+            (None, Some(exception_of(ruby, dispatcher_error)?))
+        }
         (_, Some(jump)) if matches!(jump.error_type(), ErrorType::Jump(_)) => return Err(jump),
         (Ok(outcome), _) => (Some(outcome), None),
         (Err(error), _) => (

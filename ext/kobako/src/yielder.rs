@@ -61,8 +61,7 @@ impl Yielder {
             // a throw, an interrupt): that failure keeps unwinding, never a
             // substitute for it (replacing a pending jump corrupts the VM).
             Err(YieldEnd::Finished) => Err(pump.take_raised().unwrap_or_else(|| {
-                KobakoError::Trap("the guest stopped while running a block".into())
-                    .into_raise(ruby)
+                KobakoError::Trap("the guest stopped while running a block".into()).into_raise(ruby)
             })),
             Err(YieldEnd::Aborted(_)) => Err(KobakoError::Trap(
                 "the guest stopped while running a block".into(),
