@@ -71,6 +71,15 @@ class HostileInterruptsTest < HostileTest
       assert_contained(@sb, nil)
     end
 
+    define_method("test_the_exception_object_raised_during_#{where}_is_the_one_the_caller_gets") do
+      watchdog = Watchdog.new("deadline")
+      interrupted(script) do |thread|
+        thread.raise(watchdog)
+        assert_same watchdog, assert_raises(Watchdog) { thread.value }
+      end
+      assert_contained(@sb, nil)
+    end
+
     define_method("test_thread_raise_of_a_runtime_error_during_#{where}_reaches_the_caller") do
       interrupted(script) do |thread|
         thread.raise("watchdog")
