@@ -28,7 +28,10 @@ static mrb_value kobako_raise(mrb_state *mrb, mrb_value self) {
   mrb_bool explicit_cause = !mrb_undef_p(kw_values[0]);
   if (argc == 0) {
     if (explicit_cause) mrb_raise(mrb, E_ARGUMENT_ERROR, "only cause is given with no arguments");
-    exc = mrb_exc_new_lit(mrb, E_RUNTIME_ERROR, "unhandled exception");
+    /* A bare raise re-raises $! (inside rescue), else an empty RuntimeError. */
+    mrb_value last = mrb_gv_get(mrb, mrb_intern_lit(mrb, "$!"));
+    if (mrb_obj_is_kind_of(mrb, last, mrb->eException_class)) mrb_exc_raise(mrb, last);
+    exc = mrb_exc_new_lit(mrb, E_RUNTIME_ERROR, "");
   } else {
     if (argc == 1 && mrb_string_p(a[0])) {
       a[1] = a[0];

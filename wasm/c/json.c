@@ -5,7 +5,8 @@
  *
  * Output follows CRuby 3.1's json 2.6 byte for byte: '"', '\\' and control
  * characters are escaped (\b \f \n \r \t, else \u00XX), '/' and non-ASCII
- * are not (unless script_safe / ascii_only); Floats print as Float#to_s;
+ * are not (unless escape_slash / ascii_only; json 2.6 has no script_safe);
+ * Floats print as Float#to_s;
  * pretty output puts object_nl plus the indent even inside an empty {} or
  * [] as json 2.6 does. The parser takes what json 2.6 takes: any value at
  * the top, block and line comments as whitespace, NaN/Infinity only when
@@ -204,7 +205,8 @@ static mrb_value parse_number(mrb_state *mrb, struct parser *ps) {
     for (; d < q; d++) v = v * 10 + (*d - '0');
     return mrb_int_value(mrb, *s == '-' ? -v : v);
   }
-  return mrb_str_to_integer(mrb, mrb_str_new(mrb, s, len), 10, TRUE);
+  /* Digits already checked; mruby refuses big ones when asked to check. */
+  return mrb_str_to_integer(mrb, mrb_str_new(mrb, s, len), 10, FALSE);
 }
 
 static mrb_value parse_value(mrb_state *mrb, struct parser *ps);
@@ -323,7 +325,7 @@ static mrb_value json_parse(mrb_state *mrb, mrb_value self) {
 struct gen {
   mrb_value out;
   mrb_value indent, space, space_before, object_nl, array_nl;
-  mrb_bool allow_nan, ascii_only, script_safe;
+  mrb_bool allow_nan, ascii_only, escape_slash;
   mrb_int max_nesting, depth;
 };
 
@@ -371,7 +373,7 @@ static void gen_string(mrb_state *mrb, struct gen *g, const char *ptr, mrb_int l
   mrb_str_cat_lit(mrb, g->out, "\"");
   while (s < end) {
     unsigned char c = *s;
-    if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80 && !(c == '/' && g->script_safe)) {
+    if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80 && !(c == '/' && g->escape_slash)) {
       s++;
       continue;
     }
@@ -388,8 +390,6 @@ static void gen_string(mrb_state *mrb, struct gen *g, const char *ptr, mrb_int l
         } else {
           put_u_escape(mrb, g, cp);
         }
-      } else if (g->script_safe && (cp == 0x2028 || cp == 0x2029)) {
-        put_u_escape(mrb, g, cp);
       } else {
         mrb_str_cat(mrb, g->out, (const char *)s, (size_t)n);
       }
@@ -420,7 +420,8 @@ static void gen_value(mrb_state *mrb, struct gen *g, mrb_value v);
 static void enter_gen(mrb_state *mrb, struct gen *g) {
   g->depth++;
   if (g->max_nesting > 0 && g->depth > g->max_nesting) {
-    mrb_raisef(mrb, json_error(mrb, "NestingError"), "nesting of %d is too deep", (mrb_int)g->depth);
+    /* json 2.6 reports the depth it had before entering. */
+    mrb_raisef(mrb, json_error(mrb, "NestingError"), "nesting of %d is too deep", (mrb_int)(g->depth - 1));
   }
 }
 
@@ -552,12 +553,12 @@ static void gen_value(mrb_state *mrb, struct gen *g, mrb_value v) {
 }
 
 /* JSON.__generate(obj, indent, space, space_before, object_nl, array_nl,
- *                 allow_nan, max_nesting (0: none), ascii_only, script_safe) */
+ *                 allow_nan, max_nesting (0: none), ascii_only, escape_slash) */
 static mrb_value json_generate(mrb_state *mrb, mrb_value self) {
   struct gen g;
   mrb_value obj;
   mrb_get_args(mrb, "oSSSSSbibb", &obj, &g.indent, &g.space, &g.space_before, &g.object_nl, &g.array_nl,
-               &g.allow_nan, &g.max_nesting, &g.ascii_only, &g.script_safe);
+               &g.allow_nan, &g.max_nesting, &g.ascii_only, &g.escape_slash);
   g.depth = 0;
   g.out = mrb_str_new_capa(mrb, 64);
   gen_value(mrb, &g, obj);

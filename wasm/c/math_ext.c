@@ -17,7 +17,7 @@ double lgamma_r(double x, int *sign);
 static mrb_noreturn void domain_error(mrb_state *mrb, const char *fn) {
   struct RClass *math = mrb_module_get(mrb, "Math");
   mrb_raisef(mrb, mrb_class_get_under(mrb, math, "DomainError"),
-             "Numerical argument is out of domain - \"%s\"", fn);
+             "Numerical argument is out of domain - %s", fn);
 }
 
 static mrb_value math_gamma(mrb_state *mrb, mrb_value self) {

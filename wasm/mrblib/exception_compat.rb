@@ -16,3 +16,11 @@ class Exception
     "#{message} (#{self.class})"
   end
 end
+
+class Exception
+  # CRuby: #<RuntimeError: message>, or the class name alone for an empty message.
+  def inspect
+    text = message.to_s
+    text.empty? ? self.class.to_s : "#<#{self.class}: #{text}>"
+  end
+end

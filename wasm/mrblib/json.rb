@@ -37,7 +37,7 @@ module JSON
                  opts.fetch(:space_before, "").to_s, opts.fetch(:object_nl, "").to_s,
                  opts.fetch(:array_nl, "").to_s, opts[:allow_nan] ? true : false,
                  __nesting(opts.fetch(:max_nesting, DEFAULT_MAX_NESTING)),
-                 opts[:ascii_only] ? true : false, opts[:script_safe] || opts[:escape_slash] ? true : false)
+                 opts[:ascii_only] ? true : false, opts[:escape_slash] ? true : false)
     end
     alias unparse generate
     alias fast_generate generate

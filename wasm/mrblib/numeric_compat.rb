@@ -309,3 +309,20 @@ class Range
     Kobako.__sum(block ? map(&block) : to_a, init)
   end
 end
+
+module Comparable
+  # clamp(range) with an open end (5.clamp(..3)), which mruby refuses.
+  alias __kobako_clamp clamp
+
+  def clamp(min, max = nil)
+    return __kobako_clamp(min, max) unless min.is_a?(Range) && max.nil?
+
+    low = min.begin
+    high = min.end
+    raise ArgumentError, "cannot clamp with an exclusive range" if min.exclude_end? && !high.nil?
+    return low if !low.nil? && (self <=> low) < 0
+    return high if !high.nil? && (self <=> high) > 0
+
+    self
+  end
+end

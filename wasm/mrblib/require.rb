@@ -12,11 +12,12 @@ unless Object.const_defined?(:LoadError)
 end
 
 module Kobako
-  # Feature name -> the libraries it stands for in $LOADED_FEATURES.
-  # Loadable: what a CRuby script requires before use and the guest provides.
+  # Feature name -> what loading it adds to $LOADED_FEATURES, itself first
+  # (json.rb loads json/ext, as in CRuby). Loadable: what a CRuby script
+  # requires before use and the guest provides.
   LOADABLE_FEATURES = {
-    "json" => "json.rb", "json/ext" => "json/ext.rb", "set" => "set.rb", "pp" => "pp.rb",
-    "time" => "time.rb"
+    "json" => %w[json.rb json/ext.rb], "json/ext" => %w[json/ext.rb], "set" => %w[set.rb],
+    "pp" => %w[pp.rb], "time" => %w[time.rb]
   }.freeze
   # Built into CRuby too: already in $LOADED_FEATURES, so require is false.
   BUILTIN_FEATURES = %w[enumerator.so thread.rb fiber.so rational.so complex.so].freeze
@@ -37,16 +38,16 @@ module Kernel
   def require(name)
     feature = name.to_str
     key = Kobako.__feature_key(feature)
-    loaded = Kobako::LOADABLE_FEATURES[key] ||
-             Kobako::BUILTIN_FEATURES.find { |f| Kobako.__feature_key(f) == key }
-    unless loaded
+    loads = Kobako::LOADABLE_FEATURES[key] ||
+            Kobako::BUILTIN_FEATURES.select { |f| Kobako.__feature_key(f) == key }
+    if loads.empty?
       error = LoadError.new("cannot load such file -- #{feature}")
       error.path = feature
       raise error
     end
-    return false if $LOADED_FEATURES.include?(loaded)
+    return false if $LOADED_FEATURES.include?(loads[0])
 
-    $LOADED_FEATURES << loaded
+    loads.each { |f| $LOADED_FEATURES << f unless $LOADED_FEATURES.include?(f) }
     true
   end
 

@@ -117,16 +117,30 @@ class String
     bytesize == size ? __kobako_ascii_swapcase : Kobako.__map_case(self, :swap)
   end
 
-  %i[upcase downcase capitalize swapcase].each do |name|
-    define_method(:"#{name}!") do |*options|
-      mapped = __send__(name, *options)
-      mapped == self ? nil : replace(mapped)
-    end
+  def upcase!(*options)
+    mapped = upcase(*options)
+    mapped == self ? nil : replace(mapped)
+  end
+
+  def downcase!(*options)
+    mapped = downcase(*options)
+    mapped == self ? nil : replace(mapped)
+  end
+
+  def capitalize!(*options)
+    mapped = capitalize(*options)
+    mapped == self ? nil : replace(mapped)
+  end
+
+  def swapcase!(*options)
+    mapped = swapcase(*options)
+    mapped == self ? nil : replace(mapped)
   end
 
   # CRuby's succ: the rightmost alphanumeric is incremented and the carry
-  # moves to the next alphanumeric on its left, over punctuation ("1.9" ->
-  # "2.0", "az" -> "ba", "zz" -> "aaa", "a-9" -> "b-0").
+  # moves to the next alphanumeric on its left, over punctuation only into
+  # one of the same kind ("1.9" -> "2.0", "az" -> "ba", "zz" -> "aaa",
+  # "a-9" -> "a-10").
   def succ
     return +"" if empty?
 
@@ -147,7 +161,7 @@ class String
       chars[i] = carry
       j = i - 1
       j -= 1 while j >= 0 && !Kobako.__alnum?(chars[j])
-      if j < 0
+      if j < 0 || (j < i - 1 && Kobako.__digit?(chars[j]) != Kobako.__digit?(c))
         chars.insert(i, { "a" => "a", "A" => "A", "0" => "1" }[carry])
         return chars.join
       end
@@ -182,6 +196,10 @@ class String
 end
 
 module Kobako
+  def self.__digit?(c)
+    c >= "0" && c <= "9"
+  end
+
   def self.__alnum?(c)
     (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || (c >= "0" && c <= "9")
   end

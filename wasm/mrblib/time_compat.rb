@@ -99,7 +99,6 @@ class Time
       when "r" then __kobako_text(strftime("%I:%M:%S %p"), flags, width)
       when "c" then __kobako_text(strftime("%a %b %e %H:%M:%S %Y"), flags, width)
       when "v" then __kobako_text(strftime("%e-%^b-%Y"), flags, width)
-      when "+" then __kobako_text(strftime("%a %b %e %H:%M:%S %Z %Y"), flags, width)
       when "n" then "\n"
       when "t" then "\t"
       when "%" then "%"

@@ -253,9 +253,9 @@ pub fn float_to_s(x: f64) -> String {
         return out;
     }
     let n = d.digits.len() as i32;
-    // CRuby switches to exponent form past DBL_DIG + 1 = 16 integer digits
-    // and below 0.0001 (flo_to_s in numeric.c).
-    if d.point > 0 && d.point <= 16 {
+    // CRuby switches to exponent form past DBL_DIG = 15 integer digits
+    // (1e15 is "1.0e+15") and below 0.0001.
+    if d.point > 0 && d.point <= 15 {
         for i in 0..d.point {
             out.push(digit(&d, i) as char);
         }
@@ -433,7 +433,8 @@ mod tests {
             (1e-5, "1.0e-05"),
             (1e-4, "0.0001"),
             (100000000000000.0, "100000000000000.0"),
-            (1e15, "1000000000000000.0"),
+            (1e15, "1.0e+15"),
+            (123456789012345.6, "123456789012345.6"),
             (1e16, "1.0e+16"),
             (-0.0, "-0.0"),
             (2.5, "2.5"),
