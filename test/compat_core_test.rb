@@ -15,14 +15,14 @@ class CompatCoreTest < KobakoTest
     # One source: the oracle runs every case in one CRuby process.
     assert_like_cruby('[require("json"), require("json"), require("set"), require("set.rb"), require("pp"), ' \
                       'require("json/ext"), require("json.rb"), require("time"), require("enumerator"), ' \
-                      '$LOADED_FEATURES.is_a?(Array)]')
+                      "$LOADED_FEATURES.is_a?(Array)]")
   end
 
   def test_require_of_anything_else_raises_load_error
     assert_like_cruby(
       'require "kobako_no_such_library"',
       'begin; require "net/http/nope"; rescue LoadError => e; [e.class, e.message]; end',
-      'LoadError.ancestors.include?(ScriptError)'
+      "LoadError.ancestors.include?(ScriptError)"
     )
   end
 
@@ -123,8 +123,9 @@ class CompatCoreTest < KobakoTest
     assert_equal ["#<data D a=1, b=3>", { a: 1, b: 2 }, { "a" => 1, "b" => 2 }, true], result
   end
 
-  STRFTIME = %w[%Y-%m-%d %H:%M:%S %z %Z %a %A %b %B %h %j %e %-d %I %l %p %P %L %N %3N %s %% %F %T %D %R %r
-                %c %x %X %u %w %U %W %G %V %C %y %-m %_m %05d %^a %^B %10A %-10A %:z %::z %k %v %+].freeze
+  STRFTIME = ["%Y-%m-%d %H:%M:%S %z %Z %a %A %b %B %h %j %e %-d %I %l %p %P %L %N %3N %s %% %F %T %D %R %r",
+              "%c %x %X %u %w %U %W %G %V %C %y %-m %_m %05d %^a %^B %10A %-10A %:z %::z %k %v %+"]
+             .join(" ").split.freeze
 
   def test_time_strftime_directives
     assert_like_cruby(*[0, 1_700_000_000, 951_782_400, 1_230_768_000, 2_000_000_000].map do |t|
@@ -133,13 +134,14 @@ class CompatCoreTest < KobakoTest
   end
 
   def test_time_to_s_inspect_and_iso8601
-    assert_like_cruby('t = Time.at(1_700_000_000).utc; [t.to_s, t.inspect, t.year, t.wday, t.yday]',
+    assert_like_cruby("t = Time.at(1_700_000_000).utc; [t.to_s, t.inspect, t.year, t.wday, t.yday]",
                       'require "time"; [Time.at(1_700_000_000).utc.iso8601, Time.at(0).utc.xmlschema]')
   end
 
   def test_exception_cause_and_last_error
     assert_like_cruby(
-      'begin; begin; raise "a"; rescue => e; raise ArgumentError, "b"; end; rescue => e2; [e2.cause, e2.cause.message]; end',
+      'begin; begin; raise "a"; rescue => e; raise ArgumentError, "b"; end; ' \
+      "rescue => e2; [e2.cause, e2.cause.message]; end",
       'begin; raise "x"; rescue; $!.message; end',
       'begin; raise ArgumentError, "x", cause: nil; rescue => e; e.cause; end',
       'c = RuntimeError.new("c"); begin; raise TypeError, "t", cause: c; rescue => e; e.cause.equal?(c); end',
@@ -182,7 +184,8 @@ class CompatCoreTest < KobakoTest
   def test_string_succ_delete_count_unpack1
     assert_like_cruby(
       '["1.9".succ, "az".succ, "zz".succ, "a9".succ, "Zz".succ, "a-9".succ, "1.9.9".succ, "-9".succ, "".succ]',
-      '["hello".delete("l-o"), "hello".delete("^l"), "hello".delete("lo", "o"), "a-b".delete("-"), "hello".count("l-o")]',
+      '["hello".delete("l-o"), "hello".delete("^l"), "hello".delete("lo", "o"), "a-b".delete("-"), ' \
+      '"hello".count("l-o")]',
       '["abc".unpack1("a2"), [1, 2].pack("s*").unpack1("s"), "\x01\x02".unpack1("C")]'
     )
   end

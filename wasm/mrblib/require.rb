@@ -24,6 +24,7 @@ module Kobako
 end
 
 $LOADED_FEATURES = Kobako::BUILTIN_FEATURES.dup
+$" = $LOADED_FEATURES # the same Array, as CRuby's alias
 
 module Kobako
   # "json.rb" and "json.so" name the same feature as "json".

@@ -7,9 +7,7 @@
 {
   file: "src/vm.c",
   find: "        mrb->exc = NULL;\n      }\n      regs[a] = exc;\n      NEXT;",
-  replace: "        mrb->exc = NULL;\n      }\n      regs[a] = exc;\n" \
-           "#ifdef __wasm__\n" \
-           "      if (mrb_type(exc) == MRB_TT_EXCEPTION) mrb_gv_set(mrb, mrb_intern_lit(mrb, \"$!\"), exc);\n" \
-           "#endif\n" \
-           "      NEXT;"
+  replace: "        mrb->exc = NULL;\n      }\n      regs[a] = exc;\n#ifdef __wasm__\n      " \
+           "if (mrb_type(exc) == MRB_TT_EXCEPTION) mrb_gv_set(mrb, mrb_intern_lit(mrb, \"$!\"), exc);\n#endif\n      " \
+           "NEXT;"
 }

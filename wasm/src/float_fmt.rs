@@ -27,9 +27,15 @@ fn parse_sci(text: &str) -> Decimal {
     let digits: Vec<u8> = mantissa.bytes().filter(|b| *b != b'.').collect();
     let exp: i32 = exp.parse().expect("exponent");
     if digits.iter().all(|d| *d == b'0') {
-        return Decimal { digits: Vec::new(), point: 1 };
+        return Decimal {
+            digits: Vec::new(),
+            point: 1,
+        };
     }
-    Decimal { digits, point: exp + 1 }
+    Decimal {
+        digits,
+        point: exp + 1,
+    }
 }
 
 /// The shortest digits that read back as `x` (|x| finite).
@@ -46,7 +52,10 @@ fn exact_sig(x: f64, sig: usize) -> Decimal {
 /// themselves (CRuby's behaviour when fewer digits than the repr's are asked).
 fn round_half_even(d: &Decimal, keep: i32) -> Decimal {
     if keep < 0 || d.digits.is_empty() {
-        return Decimal { digits: Vec::new(), point: d.point };
+        return Decimal {
+            digits: Vec::new(),
+            point: d.point,
+        };
     }
     let k = keep as usize;
     if k >= d.digits.len() {
@@ -151,9 +160,15 @@ fn fixed(x: f64, prec: usize, alt: bool, out: &mut String) {
         let above = exact.digits[0] > b'5'
             || (exact.digits[0] == b'5' && exact.digits[1..].iter().any(|b| *b != b'0'));
         let d = if above {
-            Decimal { digits: vec![b'1'], point: s.point + 1 }
+            Decimal {
+                digits: vec![b'1'],
+                point: s.point + 1,
+            }
         } else {
-            Decimal { digits: Vec::new(), point: s.point }
+            Decimal {
+                digits: Vec::new(),
+                point: s.point,
+            }
         };
         render_fixed(&d, prec, alt, out);
         return;
@@ -179,7 +194,10 @@ fn general(x: f64, prec: usize, alt: bool, upper: bool, out: &mut String) {
     if exp < -4 || exp >= p as i32 {
         render_sci(&d, p - 1, alt, upper, out);
         if !alt {
-            let e = out[start..].find(['e', 'E']).map(|i| i + start).unwrap_or(out.len());
+            let e = out[start..]
+                .find(['e', 'E'])
+                .map(|i| i + start)
+                .unwrap_or(out.len());
             let tail = out[e..].to_string();
             out.truncate(e);
             strip_zeros(out, start);
@@ -280,7 +298,11 @@ pub fn float_to_s(x: f64) -> String {
             out.push('0');
         }
         let exp = d.point - 1;
-        out.push_str(&format!("e{}{:02}", if exp < 0 { '-' } else { '+' }, exp.unsigned_abs()));
+        out.push_str(&format!(
+            "e{}{:02}",
+            if exp < 0 { '-' } else { '+' },
+            exp.unsigned_abs()
+        ));
     }
     out
 }
@@ -307,7 +329,14 @@ unsafe fn copy_out(text: &str, buf: *mut u8, size: usize) -> i32 {
 /// `buf` must be writable for `buf_size` bytes.
 #[cfg(target_arch = "wasm32")]
 #[no_mangle]
-pub unsafe extern "C" fn mrb_format_float(f: f64, buf: *mut u8, buf_size: usize, fmt: u8, prec: i32, sign: u8) -> i32 {
+pub unsafe extern "C" fn mrb_format_float(
+    f: f64,
+    buf: *mut u8,
+    buf_size: usize,
+    fmt: u8,
+    prec: i32,
+    sign: u8,
+) -> i32 {
     let alt = fmt & 0x80 != 0;
     let sign = if sign == 0 { None } else { Some(sign as char) };
     let text = format_float(f, fmt & 0x7f, prec, alt, sign);
@@ -336,7 +365,10 @@ pub unsafe extern "C" fn kobako_float_to_s(f: f64, buf: *mut u8, buf_size: usize
 pub unsafe extern "C" fn kobako_parse_float(text: *const u8, len: usize) -> f64 {
     // SAFETY: forwarded from the caller.
     let bytes = unsafe { core::slice::from_raw_parts(text, len) };
-    core::str::from_utf8(bytes).ok().and_then(|s| s.parse().ok()).unwrap_or(f64::NAN)
+    core::str::from_utf8(bytes)
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(f64::NAN)
 }
 
 /// Length of the float literal at the start of `bytes` (after leading
@@ -461,8 +493,14 @@ mod tests {
         assert_eq!(format_float(-2.5, b'f', 3, false, None), "-2.500");
         assert_eq!(format_float(2.675, b'f', 2, false, None), "2.68");
         assert_eq!(format_float(2.5, b'f', 0, false, None), "2");
-        assert_eq!(format_float(0.1, b'f', 20, false, None), "0.10000000000000000555");
-        assert_eq!(format_float(12345.678, b'e', -1, false, None), "1.234568e+04");
+        assert_eq!(
+            format_float(0.1, b'f', 20, false, None),
+            "0.10000000000000000555"
+        );
+        assert_eq!(
+            format_float(12345.678, b'e', -1, false, None),
+            "1.234568e+04"
+        );
         assert_eq!(format_float(0.0001234, b'g', -1, false, None), "0.0001234");
         assert_eq!(format_float(1e10, b'g', -1, false, Some('+')), "+1e+10");
         assert_eq!(format_float(1000000.0, b'g', -1, false, None), "1e+06");
