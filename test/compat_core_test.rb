@@ -64,6 +64,30 @@ class CompatCoreTest < KobakoTest
     assert_like_cruby(*FORMATS)
   end
 
+  GRID_VALUES = %w[0.0 -0.0 1.0 -2.5 0.1 2.675 1e-7 123456.789 1e20 9.995 0.5 1.5 -0.04 99.95 1e-300 3.0e15].freeze
+  GRID_FORMATS = (%w[%f %.0f %.1f %.2f %.3f %10.3f %-10.3f| %+.2f %08.3f %e %.0e %.2e %+.3E %012.2e %g %.0g
+                     %.3g %10.4g %-8g| %#g %#.0f %G %.12g %.17g] + ["% .1f"]).freeze
+
+  def test_sprintf_grid_of_values_and_conversions
+    assert_like_cruby(*GRID_VALUES.map { |v| "#{GRID_FORMATS.inspect}.map { |f| format(f, #{v}) }" })
+  end
+
+  # Seeded random doubles of every magnitude through to_s, %e and %g; %f on
+  # values of up to 5 significant digits (beyond ~15 digits CRuby's own dtoa
+  # is inexact in %f's last digit: docs/ruby.md).
+  def test_random_doubles_print_like_cruby
+    rng = Random.new(2026)
+    wide = Array.new(300) { (rng.rand - 0.5) * (10**rng.rand(-12..22)) }
+    short = Array.new(200) { rng.rand(1..99_999) / (10.0**rng.rand(0..6)) }
+    sources = wide.each_slice(50).map do |slice|
+      "[#{slice.map(&:inspect).join(', ')}].map { |v| [v.to_s, format('%.3e|%g|%.12g|%.0e', v, v, v, v)] }"
+    end
+    sources += short.each_slice(50).map do |slice|
+      "[#{slice.map(&:inspect).join(', ')}].map { |v| [v.to_s, format('%.0f|%.1f|%.2f|%.3f|%.5f', v, v, v, v, v)] }"
+    end
+    assert_like_cruby(*sources)
+  end
+
   def test_float_round_floor_ceil
     assert_like_cruby(
       "[3.14159.round(2), 2.675.round(2), 1234.5.round(-2), 12.345.floor(1), 12.345.ceil(2), -2.5.round]",

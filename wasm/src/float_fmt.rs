@@ -38,9 +38,21 @@ fn parse_sci(text: &str) -> Decimal {
     }
 }
 
-/// The shortest digits that read back as `x` (|x| finite).
+/// The shortest digits that read back as `x` (|x| finite). Of two equally
+/// short candidates CRuby's dtoa takes the one nearest the exact value, ties
+/// to even (249975994982758.125 prints as ...758.12, Rust's own pick is
+/// ...758.13): the correctly rounded digits win whenever they read back.
 fn shortest(x: f64) -> Decimal {
-    parse_sci(&format!("{:e}", x.abs()))
+    let short = parse_sci(&format!("{:e}", x.abs()));
+    if short.digits.len() < 2 {
+        return short;
+    }
+    let text = format!("{:.*e}", short.digits.len() - 1, x.abs());
+    if text.parse::<f64>().ok() == Some(x.abs()) {
+        parse_sci(&text)
+    } else {
+        short
+    }
 }
 
 /// The exact value of |x| correctly rounded to `sig` significant digits.
@@ -154,20 +166,25 @@ fn fixed(x: f64, prec: usize, alt: bool, out: &mut String) {
     let s = shortest(x);
     let keep = s.point + prec as i32;
     if keep == 0 {
-        // No digit survives: CRuby (dtoa's no-digits case) compares the
-        // exact value with half a unit, ties down (0.05 -> "0.1", 0.5 -> "0").
+        // No digit of the repr survives: CRuby (dtoa's no-digits case)
+        // compares the exact value with half a unit, ties down ("%.1f" of
+        // 0.05 is "0.1", "%.0f" of 0.5 is "0", "%f" of 1e-7 is "0.000000").
         let exact = parse_sci(&format!("{:.*e}", 1100, x.abs()));
-        let above = exact.digits[0] > b'5'
-            || (exact.digits[0] == b'5' && exact.digits[1..].iter().any(|b| *b != b'0'));
-        let d = if above {
+        let keep_exact = exact.point + prec as i32;
+        let d = if keep_exact > 0 {
+            round_half_even(&exact, keep_exact)
+        } else if keep_exact == 0
+            && (exact.digits[0] > b'5'
+                || (exact.digits[0] == b'5' && exact.digits[1..].iter().any(|b| *b != b'0')))
+        {
             Decimal {
                 digits: vec![b'1'],
-                point: s.point + 1,
+                point: exact.point + 1,
             }
         } else {
             Decimal {
                 digits: Vec::new(),
-                point: s.point,
+                point: exact.point,
             }
         };
         render_fixed(&d, prec, alt, out);
@@ -271,9 +288,10 @@ pub fn float_to_s(x: f64) -> String {
         return out;
     }
     let n = d.digits.len() as i32;
-    // CRuby switches to exponent form past DBL_DIG = 15 integer digits
-    // (1e15 is "1.0e+15") and below 0.0001.
-    if d.point > 0 && d.point <= 15 {
+    // CRuby's layout (flo_to_s): fixed while there is a fraction to show or
+    // at most DBL_DIG = 15 integer digits (4111009783518707.5 stays fixed,
+    // 1e15 is "1.0e+15"); exponent form below 0.0001.
+    if d.point > 0 && (d.point < n || d.point <= 15) {
         for i in 0..d.point {
             out.push(digit(&d, i) as char);
         }
@@ -467,6 +485,9 @@ mod tests {
             (100000000000000.0, "100000000000000.0"),
             (1e15, "1.0e+15"),
             (123456789012345.6, "123456789012345.6"),
+            (4111009783518707.5, "4111009783518707.5"),
+            (249975994982758.12, "249975994982758.12"),
+            (1234567890123456.0, "1.234567890123456e+15"),
             (1e16, "1.0e+16"),
             (-0.0, "-0.0"),
             (2.5, "2.5"),
@@ -510,5 +531,7 @@ mod tests {
         assert_eq!(format_float(0.05, b'f', 1, false, None), "0.1");
         assert_eq!(format_float(0.5, b'f', 0, false, None), "0");
         assert_eq!(format_float(5e-7, b'f', 6, false, None), "0.000000");
+        assert_eq!(format_float(1e-7, b'f', 6, false, None), "0.000000");
+        assert_eq!(format_float(9.5e-7, b'f', 6, false, None), "0.000001");
     }
 }
