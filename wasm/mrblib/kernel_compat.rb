@@ -14,7 +14,8 @@ module Kernel
 
   public
 
-  # Calls only public methods, unlike send.
+  # Calls only public methods, unlike send, as far as mruby knows: it keeps
+  # no visibility for `private def`, so those answer here (docs/ruby.md).
   def public_send(name, *args, **kwargs, &block)
     sym = name.to_sym
     if !respond_to?(sym) && (private_methods.include?(sym) || protected_methods.include?(sym))
