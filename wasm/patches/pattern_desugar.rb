@@ -282,7 +282,8 @@
       node *kvs = pat->cdr->cdr->car, *rest = pat->cdr->cdr->cdr->car, *l, *r, *keys;
       mrb_sym h = pm_tmp(p, c, depth, 'h');
 
-      if (rest && intn(rest->car) == 1) {
+      /* CRuby passes nil when any rest is present or no key is named */
+      if (rest || !kvs) {
         keys = new_nil(p);
       }
       else {
@@ -412,6 +413,15 @@
       if (raise) push(res, new_if(p, test, new_nil(p), pm_call(p, "raise1", list1(pm_lv(p, t)))));
       else push(res, new_if(p, test, new_true(p), new_false(p)));
       return res;
+    }
+
+    /* a top-level pattern starts: labels at this depth end at a newline */
+    static void
+    pm_lex_start(parser_state *p)
+    {
+      p->pm_on = TRUE;
+      p->pm_paren = p->paren_nest;
+      p->pm_brace = p->pm_braces;
     }
 
     /* a bare identifier in a pattern declares a local right away, so a

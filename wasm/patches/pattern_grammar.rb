@@ -15,6 +15,7 @@
                           /* labels and `{` start a hash pattern right after `in` */
                           p->lstate = EXPR_BEG;
                           p->cmd_start = FALSE;
+                          pm_lex_start(p);
                         }
                       p_top_expr then
                       compstmt
@@ -34,14 +35,17 @@
 
     p_top_expr      : p_top_expr_body
                         {
+                          p->pm_on = FALSE;
                           $$ = cons($1, 0);
                         }
                     | p_top_expr_body modifier_if expr_value
                         {
+                          p->pm_on = FALSE;
                           $$ = cons($1, cons(nint(0), $3));
                         }
                     | p_top_expr_body modifier_unless expr_value
                         {
+                          p->pm_on = FALSE;
                           $$ = cons($1, cons(nint(1), $3));
                         }
                     ;

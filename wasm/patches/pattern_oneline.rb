@@ -22,18 +22,22 @@
                         {
                           p->lstate = EXPR_BEG;
                           p->cmd_start = FALSE;
+                          pm_lex_start(p);
                         }
                       p_top_expr_body
                         {
+                          p->pm_on = FALSE;
                           $$ = pm_oneline(p, $1, $4, 1);
                         }
                     | arg keyword_in
                         {
                           p->lstate = EXPR_BEG;
                           p->cmd_start = FALSE;
+                          pm_lex_start(p);
                         }
                       p_top_expr_body
                         {
+                          p->pm_on = FALSE;
                           $$ = pm_oneline(p, $1, $4, 0);
                         }
                     | arg %prec tLOWEST
