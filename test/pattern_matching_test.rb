@@ -140,6 +140,10 @@ class PatternMatchingTest < Minitest::Test
     "one_line_arrow_statement" => "5 => n\nn",
     "one_line_arrow_hash_braceless" => "{x: 1, y: 2} => x:, y:\n[x, y]",
     "rightward_assignment_still_binds" => "42 => answer\nanswer",
+    "braceless_label_then_newline" => "case {a: 1}\nin a:\n  a + 1\nend",
+    "braceless_labels_then_newline" => "case {a: 1, b: 2}\nin a:, b:\n  [a, b]\nend",
+    "newline_inside_hash_pattern" => "case {a: 1, b: 2}\nin {a:,\n    b:}\n  [a, b]\nend",
+    "local_variables_shows_bindings_only" => "case [1, {k: 2}]; in [x, {k:}]; end\n[1] => [y]\nlocal_variables",
     # errors: NoMatchingPatternError and its messages
     "no_match_multi_clause_message" => "case [1, 2]; in [a] then 1; in {} then 2; end",
     "no_match_single_length" => "case [1, 2]; in [a]; end",
@@ -244,11 +248,13 @@ class PatternMatchingTest < Minitest::Test
     require "json"
     require "stringio"
     Warning[:experimental] = false
+    # a method's binding: no locals of this script leak into the cases
+    def fresh_binding = binding
     out = {}
     JSON.parse($stdin.read).each do |name, code|
       $stdout = StringIO.new
       value = begin
-        TOPLEVEL_BINDING.eval("binding").eval(code)
+        fresh_binding.eval(code)
       rescue SyntaxError => e
         "oracle syntax error: \#{e.message}"
       end
