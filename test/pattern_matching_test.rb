@@ -201,8 +201,8 @@ class PatternMatchingTest < Minitest::Test
       "class Dq; def deconstruct = (puts 'deconstruct'; [1]); end\n" \
       "case Dq.new; in Dq(2) then 1; in Dq(1) then :second; end",
     "evaluation_order" =>
-      "class Ev\n  def initialize(log) = @log = log\n  def deconstruct = (@log << :deconstruct; [1])\n" \
-      "  def deconstruct_keys(k) = (@log << [:keys, k]; {a: 1})\nend\n" \
+      "class Ev\n  def initialize(log) = @log = log\n  def deconstruct = (@log << :deconstruct; [1])\n  " \
+      "def deconstruct_keys(k) = (@log << [:keys, k]; {a: 1})\nend\n" \
       "log = []\nv = Ev.new(log)\n" \
       "case v\nin [2] then 0\nin {a: 2} then 1\nin {a: Integer => n} if (log << :guard; true) then log << n\nend\nlog",
     "respond_to_checked" => "o = Object.new\ncase o; in [] then 1; in {} then 2; else :neither; end",
@@ -225,11 +225,12 @@ class PatternMatchingTest < Minitest::Test
       "P = Data.define(:x, :y)\ncase P.new(x: 1, y: 2); in P[a, b] then [a, b]; end"
     ],
     # output
-    "stdout_in_bodies" => "[1, 'a'].each { |v| case v; in Integer then puts 'int'; in String then puts 'str'; end }\n:done",
+    "stdout_in_bodies" => "[1, 'a'].each { |v| case v; in Integer then puts 'int'; " \
+                          "in String then puts 'str'; end }\n:done",
     "realistic_api_response" =>
       "responses = [{status: 'ok', data: {items: [{id: 1}, {id: 2}]}}, {status: 'error', message: 'boom'}, {}]\n" \
-      "responses.map do |r|\n  case r\n  in {status: 'ok', data: {items: [*, {id: 2} => item, *]}} then item\n" \
-      "  in {status: 'error', message: String => m} then m.upcase\n  else :unknown\n  end\nend"
+      "responses.map do |r|\n  case r\n  in {status: 'ok', data: {items: [*, {id: 2} => item, *]}} then item\n  " \
+      "in {status: 'error', message: String => m} then m.upcase\n  else :unknown\n  end\nend"
   }.freeze
 
   # Must be syntax errors in CRuby and in the guest.

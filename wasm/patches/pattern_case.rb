@@ -6,21 +6,21 @@
 {
   file: "mrbgems/mruby-compiler/core/parse.y",
   find: <<~Y.gsub(/^/, " " * 16),
-                    | keyword_case opt_terms case_body keyword_end
-                        {
-                          $$ = new_case(p, 0, $3);
-                        }
+    | keyword_case opt_terms case_body keyword_end
+        {
+          $$ = new_case(p, 0, $3);
+        }
   Y
   replace: <<~Y.gsub(/^/, " " * 16)
-                    | keyword_case opt_terms case_body keyword_end
-                        {
-                          $$ = new_case(p, 0, $3);
-                        }
-                    | keyword_case expr_value opt_terms
-                      p_case_body
-                      keyword_end
-                        {
-                          $$ = pm_case(p, $2, $4);
-                        }
+    | keyword_case opt_terms case_body keyword_end
+        {
+          $$ = new_case(p, 0, $3);
+        }
+    | keyword_case expr_value opt_terms
+      p_case_body
+      keyword_end
+        {
+          $$ = pm_case(p, $2, $4);
+        }
   Y
 }
