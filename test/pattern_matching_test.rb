@@ -224,6 +224,19 @@ class PatternMatchingTest < Minitest::Test
       "P = Struct.new(:x, :y)\ncase P.new(1, 2); in P[a, b] then [a, b]; end",
       "P = Data.define(:x, :y)\ncase P.new(x: 1, y: 2); in P[a, b] then [a, b]; end"
     ],
+    # in other constructs
+    "alternative_then_binding" => "case 2.0; in Integer | Float => n then n; end",
+    "alternative_array_or_hash" => "case({}); in [Integer, *] | {} then :either; end",
+    "one_line_in_modifier_if" => "r = []\nr << :mod_if if 1 in Integer\nr",
+    "one_line_in_while" => "r = []\nv = [3, 2, 1]\nwhile v in [x, *]\n  r << x\n  v = v.drop(1)\nend\nr",
+    "return_from_clause" => "def early(v) = (case v; in [a] then return a * 2; end; :never)\nearly([4])",
+    "find_pattern_in_hash_value" => "case {a: [1, 3, 5]}; in {a: [*, 3, *] => found} then found; end",
+    "string_or_symbol" => "case :s; in 'str' | :s then :strsym; end",
+    "top_array_with_range" => "case [5, 6]; in 1.., Integer then :top; end",
+    "nested_wildcards" => "case [1, [2]]; in [_, [_]] then :wild; end",
+    "block_in_guard" => "case 1; in Integer if [1, 2].any? { |e| e in 2 } then :block_guard; end",
+    "deep_hash" => "case {n: {m: {o: 1}}}; in {n: {m: {o:}}} then o; end",
+    "one_line_in_block" => "[1, [2, 3]].then { |a| a in [Integer, [*, 3]] }",
     # output
     "stdout_in_bodies" => "[1, 'a'].each { |v| case v; in Integer then puts 'int'; " \
                           "in String then puts 'str'; end }\n:done",
