@@ -142,6 +142,8 @@ class PatternMatchingTest < Minitest::Test
     "rightward_assignment_still_binds" => "42 => answer\nanswer",
     "braceless_label_then_newline" => "case {a: 1}\nin a:\n  a + 1\nend",
     "braceless_labels_then_newline" => "case {a: 1, b: 2}\nin a:, b:\n  [a, b]\nend",
+    "newline_before_closing_bracket" => "case [1, 2]\nin [1,\n    2\n   ]\n  :ok\nend",
+    "newline_before_closing_brace" => "case {a: 1}\nin {a: 1\n}\n  :ok\nend",
     "newline_inside_hash_pattern" => "case {a: 1, b: 2}\nin {a:,\n    b:}\n  [a, b]\nend",
     "local_variables_shows_bindings_only" => "case [1, {k: 2}]; in [x, {k:}]; end\n[1] => [y]\nlocal_variables",
     # errors: NoMatchingPatternError and its messages

@@ -104,15 +104,15 @@
                         {
                           $$ = pm_with_const(p, $1, pm_new_ary(p, 0, 0, 0));
                         }
-                    | p_const '[' p_args ']'
+                    | p_const '[' p_args p_rbracket
                         {
                           $$ = pm_with_const(p, $1, $3);
                         }
-                    | p_const '[' p_find ']'
+                    | p_const '[' p_find p_rbracket
                         {
                           $$ = pm_with_const(p, $1, $3);
                         }
-                    | p_const '[' p_kwargs ']'
+                    | p_const '[' p_kwargs p_rbracket
                         {
                           $$ = pm_with_const(p, $1, $3);
                         }
@@ -120,11 +120,11 @@
                         {
                           $$ = pm_with_const(p, $1, pm_new_ary(p, 0, 0, 0));
                         }
-                    | tLBRACK p_args ']'
+                    | tLBRACK p_args p_rbracket
                         {
                           $$ = $2;
                         }
-                    | tLBRACK p_find ']'
+                    | tLBRACK p_find p_rbracket
                         {
                           $$ = $2;
                         }
@@ -132,7 +132,7 @@
                         {
                           $$ = pm_new_ary(p, 0, 0, 0);
                         }
-                    | tLBRACE p_kwargs '}'
+                    | tLBRACE p_kwargs p_rbrace
                         {
                           $$ = $2;
                         }
@@ -144,6 +144,13 @@
                         {
                           $$ = $2;
                         }
+                    ;
+
+    /* a newline may precede the closing bracket or brace, as in CRuby */
+    p_rbracket      : opt_nl ']'
+                    ;
+
+    p_rbrace        : opt_nl '}'
                     ;
 
     p_args          : p_expr
