@@ -195,26 +195,26 @@ impl<S: ValueSource> Walk<'_, '_, S> {
                 rmp::encode::write_sint(self.out, i).map_err(val_io)?;
             }
             Node::BigInt(payload) => {
-                let len = self.body_len(payload.len())?;
+                let len = wire_len(payload.len())?;
                 rmp::encode::write_ext_meta(self.out, len, EXT_BIGINT).map_err(val_io)?;
-                self.out.extend_from_slice(&payload);
+                self.body(&payload)?;
             }
             Node::Float(f) => rmp::encode::write_f64(out, f).map_err(val_io)?,
             Node::Symbol(name) => {
                 std::str::from_utf8(name).map_err(|_| EncodeError::SymbolNotUtf8)?;
-                let len = self.body_len(name.len())?;
+                let len = wire_len(name.len())?;
                 rmp::encode::write_ext_meta(self.out, len, EXT_SYMBOL).map_err(val_io)?;
-                self.out.extend_from_slice(name);
+                self.body(name)?;
             }
             Node::Str { bytes, binary } => {
-                let len = self.body_len(bytes.len())?;
+                let len = wire_len(bytes.len())?;
                 if binary {
                     rmp::encode::write_bin_len(self.out, len).map_err(val_io)?;
                 } else {
                     std::str::from_utf8(bytes).map_err(|_| EncodeError::InvalidUtf8)?;
                     rmp::encode::write_str_len(self.out, len).map_err(val_io)?;
                 }
-                self.out.extend_from_slice(bytes);
+                self.body(bytes)?;
             }
             Node::Array(len) => {
                 self.enter(value)?;
@@ -244,9 +244,13 @@ impl<S: ValueSource> Walk<'_, '_, S> {
         Ok(())
     }
 
-    fn body_len(&mut self, len: usize) -> Result<u32, EncodeError> {
-        self.reserve(len)?;
-        wire_len(len)
+    /// Copies a payload whose header is already written, if the message
+    /// stays within the cap with it (checked before copying: the header
+    /// counts too, so an outcome of exactly 16 MiB is the largest).
+    fn body(&mut self, bytes: &[u8]) -> Result<(), EncodeError> {
+        self.reserve(bytes.len())?;
+        self.out.extend_from_slice(bytes);
+        Ok(())
     }
 
     fn enter(&mut self, value: &S::Value) -> Result<(), EncodeError> {

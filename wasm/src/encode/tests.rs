@@ -202,3 +202,13 @@ fn size_cap_is_checked_before_copying() {
     assert_eq!(enc_limit(&big, 50), Err(EncodeError::TooLarge));
     assert!(enc_limit(&big, 102).is_ok());
 }
+
+#[test]
+fn the_cap_counts_payload_headers() {
+    // str 32 has a 5-byte header: 11 payload bytes fit a 16-byte limit,
+    // 12 do not.
+    let fits = V::Str(vec![b'a'; 11], false);
+    assert_eq!(enc_limit(&fits, 16).map(|b| b.len()), Ok(13));
+    let over = V::Str(vec![b'a'; 15], false);
+    assert_eq!(enc_limit(&over, 16), Err(EncodeError::TooLarge));
+}
