@@ -17,6 +17,9 @@ module KobakoSoak
   # module, Ruby's heap pages, wasmtime's instance pool).
   WARM_UP = INVOCATIONS / 10
   SAMPLES = 10
+  # Long enough that a busy 2-core machine never times out an ordinary
+  # invocation (they take 30–300 µs), short enough for ~100 timeouts.
+  TIMEOUT = 0.3
 
   # A Service with a Handle-returning method and a yielding one.
   class Store
@@ -25,12 +28,12 @@ module KobakoSoak
     end
 
     def find(name) = Item.new(name, name.size * 10)
-    def add(a, b) = a + b
+    def add(left, right) = left + right
     def each_price(names) = names.map { |n| yield(n.size * 10) }
   end
 
   # [kind, weight, source, expected error class or nil]. Weights are out of
-  # 1,000; a timeout costs its whole 50 ms, so there are few of them.
+  # 1,000; a timeout costs its whole TIMEOUT, so there are few of them.
   MIX = [
     [:eval, 400, "[1, 'two', :three, { k: 4.5 }, 2**70].map { |x| x }", nil],
     [:service, 200, "S::Store.add(2, 3) + S::Store.add(2**64, 1)", nil],
@@ -38,8 +41,8 @@ module KobakoSoak
     [:yield, 150, "S::Store.each_price(%w[a bb ccc]) { |p| p * 2 }", nil],
     [:guest_error, 100, "raise ArgumentError, 'soak'", Kobako::SandboxError],
     [:syntax_error, 16, "def (", Kobako::SandboxError],
-    [:memory_limit, 12, "'x' * (64 << 20)", Kobako::MemoryLimitError],
-    [:timeout, 2, "loop {}", Kobako::TimeoutError]
+    [:memory_limit, 13, "'x' * (64 << 20)", Kobako::MemoryLimitError],
+    [:timeout, 1, "loop {}", Kobako::TimeoutError]
   ].freeze
 
   module_function
@@ -49,7 +52,7 @@ module KobakoSoak
   end
 
   def sandbox
-    sb = Kobako::Sandbox.new(timeout: 0.05, memory_limit: 32 << 20)
+    sb = Kobako::Sandbox.new(timeout: TIMEOUT, memory_limit: 32 << 20)
     sb.define(:S).bind(:Store, Store.new)
     sb
   end
@@ -60,8 +63,8 @@ module KobakoSoak
     Array.new(INVOCATIONS) { table[random.rand(table.size)] }
   end
 
-  def invoke(sb, (kind, _, source, error))
-    sb.eval(source)
+  def invoke(sandbox, (kind, _, source, error))
+    sandbox.eval(source)
     raise "#{kind}: expected #{error}" if error
   rescue Kobako::Error => e
     raise unless error && e.is_a?(error)
@@ -104,7 +107,7 @@ module KobakoSoak
       "invocations_per_second" => ((INVOCATIONS - WARM_UP) / seconds).round(1),
       "rss_kb_after_warm_up" => warm, "rss_kb_at_end" => final,
       "rss_growth_percent" => (100.0 * (final - warm) / warm).round(2),
-      "rss_kb_samples" => rss.to_h { |i, kb| [i.to_s, kb] }
+      "rss_kb_samples" => rss.to_h.transform_keys(&:to_s)
     }
   end
 end

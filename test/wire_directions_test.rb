@@ -14,7 +14,7 @@ class WireDirectionsTest < KobakoTest
   # wire's), so the guest writes that one as a fixnum.
   GUEST_BIG_SRC = "[-9223372036854775807 - 1, 2**63-1, 2**64, -(2**64), 2**70, -(2**200)]"
 
-  ENTRYPOINTS = <<~RUBY
+  ENTRYPOINTS = <<~RUBY.freeze
     def depth_of(x)
       d = 0
       while x.is_a?(Array)
@@ -80,7 +80,8 @@ class WireDirectionsTest < KobakoTest
 
   def test_nesting_service_arguments
     assert_equal 128, @sb.eval("P::Probe.depth(#{nested_src(128)})")
-    assert_sandbox_error(@sb, "P::Probe.depth(#{nested_src(129)})", klass: "RangeError", message: /nesting deeper than 128/)
+    assert_sandbox_error(@sb, "P::Probe.depth(#{nested_src(129)})", klass: "RangeError",
+                                                                    message: /nesting deeper than 128/)
   end
 
   def test_nesting_service_keyword_arguments

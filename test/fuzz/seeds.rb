@@ -44,20 +44,31 @@ module Kobako
          "é" * 40, "\xff".b * 300, Array.new(17, 0), "x" * 70_000, (1..20).to_h { |i| [i.to_s, i] }]
       end
 
+      # Containers only near the top, so trees stay small.
       def value(depth)
-        case @random.rand(depth > 4 ? 9 : 12)
-        when 0 then [nil, true, false].sample(random: @random)
-        when 1 then @random.rand(-(2**40)..(2**40))
-        when 2 then (2**@random.rand(60..300)) * [1, -1].sample(random: @random)
-        when 3 then @random.rand * 1e6
-        when 4 then "s#{@random.rand(1000)}é" * @random.rand(1..3)
-        when 5 then @random.bytes(@random.rand(0..40)).b
-        when 6 then :"sym#{@random.rand(50)}"
-        when 7 then Handle.from_wire(@random.rand(1..2**32 - 1))
-        when 8 then [-(2**63), (2**63) - 1].sample(random: @random)
-        when 9 then Array.new(@random.rand(0..5)) { value(depth + 1) }
-        else Array.new(@random.rand(0..4)) { [value(depth + 1), value(depth + 1)] }.to_h
+        return scalar if depth > 4 || @random.rand(12) < 9
+
+        if @random.rand(2).zero?
+          Array.new(@random.rand(0..5)) { value(depth + 1) }
+        else
+          Array.new(@random.rand(0..4)) { [value(depth + 1), value(depth + 1)] }.to_h
         end
+      end
+
+      def scalar = scalars[@random.rand(scalars.size)].call
+
+      def scalars
+        @scalars ||= [
+          -> { [nil, true, false].sample(random: @random) },
+          -> { @random.rand(-(2**40)..(2**40)) },
+          -> { (2**@random.rand(60..300)) * [1, -1].sample(random: @random) },
+          -> { @random.rand * 1e6 },
+          -> { "s#{@random.rand(1000)}é" * @random.rand(1..3) },
+          -> { @random.bytes(@random.rand(0..40)).b },
+          -> { :"sym#{@random.rand(50)}" },
+          -> { Handle.from_wire(@random.rand(1..Handle::MAX_ID)) },
+          -> { [-(2**63), (2**63) - 1].sample(random: @random) }
+        ]
       end
     end
   end

@@ -71,7 +71,9 @@ module Kobako
 
         def check_reply(reply)
           status, = Codec.decode(reply, envelope: Codec::ENVELOPE_REPLY)
-          raise "reply #{reply.inspect} is not a reply" unless [Transport::REPLY_OK, Transport::REPLY_ERROR].include?(status)
+          return if [Transport::REPLY_OK, Transport::REPLY_ERROR].include?(status)
+
+          raise "reply #{reply.inspect} is not a reply"
         end
       end
 

@@ -286,7 +286,6 @@ impl<'a> Reader<'a> {
     }
 }
 
-
 /// ext 2: a sign byte (0 or 1) and at least one magnitude byte. A value that
 /// fits in signed 64-bit becomes a plain Integer.
 fn bigint<S: ValueSink>(sink: &mut S, body: &[u8]) -> Result<S::Value, DecodeError> {

@@ -71,9 +71,7 @@ impl EncodeError {
     pub fn class_c(&self) -> &'static std::ffi::CStr {
         match self {
             EncodeError::NotRepresentable(_) | EncodeError::Cycle => c"TypeError",
-            EncodeError::TooDeep | EncodeError::TooLarge => {
-                c"RangeError"
-            }
+            EncodeError::TooDeep | EncodeError::TooLarge => c"RangeError",
             EncodeError::InvalidUtf8 | EncodeError::SymbolNotUtf8 => c"EncodingError",
         }
     }
@@ -156,7 +154,10 @@ pub fn bigint_payload(hex: &[u8]) -> Vec<u8> {
         out.push(nibble(*d));
     }
     out.extend(pairs.chunks(2).map(|p| (nibble(p[0]) << 4) | nibble(p[1])));
-    let first_nonzero = out[1..].iter().position(|b| *b != 0).unwrap_or(out.len() - 2);
+    let first_nonzero = out[1..]
+        .iter()
+        .position(|b| *b != 0)
+        .unwrap_or(out.len() - 2);
     out.drain(1..1 + first_nonzero);
     out
 }
@@ -274,7 +275,9 @@ pub fn fits_i64(payload: &[u8]) -> Option<i64> {
     if magnitude.len() > 8 {
         return None;
     }
-    let m = magnitude.iter().fold(0u64, |acc, b| (acc << 8) | u64::from(*b));
+    let m = magnitude
+        .iter()
+        .fold(0u64, |acc, b| (acc << 8) | u64::from(*b));
     match sign {
         0 if m <= i64::MAX as u64 => Some(m as i64),
         1 if m <= 1u64 << 63 => Some((m as i64).wrapping_neg()),

@@ -286,7 +286,13 @@ impl ValueSink for Builder {
             .collect();
         let mrb = self.0;
         self.make(|o| unsafe {
-            kobako_new_bigint_hex(mrb, hex.as_ptr().cast(), hex.len(), c_int::from(negative), o)
+            kobako_new_bigint_hex(
+                mrb,
+                hex.as_ptr().cast(),
+                hex.len(),
+                c_int::from(negative),
+                o,
+            )
         })
     }
     fn array(&mut self, capacity: usize) -> Value {

@@ -4,10 +4,10 @@
 
 use crate::decode::decode_enveloped;
 use crate::encode::encode_enveloped;
-use crate::limits::{ENVELOPE_REPLY, ENVELOPE_REQUEST};
 use crate::exports::layout;
 use crate::interp::state;
 use crate::limits::MAX_MESSAGE;
+use crate::limits::{ENVELOPE_REPLY, ENVELOPE_REQUEST};
 use crate::mruby::{self, Builder, Interp, MrbState, Value};
 use std::alloc::dealloc;
 use std::ffi::{c_char, c_int};

@@ -155,7 +155,10 @@ fn ext_2_integers_fit_int64_when_they_can() {
     let min = [0xc7, 9, 2, 1, 0x80, 0, 0, 0, 0, 0, 0, 0];
     assert_eq!(dec(&min), Ok(V::Int(i64::MIN)));
     let over = [0xc7, 9, 2, 0, 0x80, 0, 0, 0, 0, 0, 0, 0];
-    assert_eq!(dec(&over), Ok(V::Big(false, vec![0x80, 0, 0, 0, 0, 0, 0, 0])));
+    assert_eq!(
+        dec(&over),
+        Ok(V::Big(false, vec![0x80, 0, 0, 0, 0, 0, 0, 0]))
+    );
     let under = [0xc7, 10, 2, 1, 0, 0x80, 0, 0, 0, 0, 0, 0, 1];
     assert_eq!(
         dec(&under),

@@ -125,7 +125,9 @@ impl<'r, 'b> Reader<'r, 'b> {
                 ruby.float_from_f64(f64::from(f32::from_bits(bits)))
                     .as_value()
             }
-            0xcb => ruby.float_from_f64(f64::from_bits(self.uint(8)?)).as_value(),
+            0xcb => ruby
+                .float_from_f64(f64::from_bits(self.uint(8)?))
+                .as_value(),
             0xa0..=0xbf => self.str(usize::from(marker & 0x1f))?,
             0xd9 => self.sized(1, Self::str)?,
             0xda => self.sized(2, Self::str)?,
@@ -201,8 +203,8 @@ impl<'r, 'b> Reader<'r, 'b> {
 
     fn str(&mut self, len: usize) -> Result<Value, Failure> {
         let bytes = self.take(len)?;
-        let text =
-            std::str::from_utf8(bytes).map_err(|_| Failure::codec("str payload is not valid UTF-8"))?;
+        let text = std::str::from_utf8(bytes)
+            .map_err(|_| Failure::codec("str payload is not valid UTF-8"))?;
         Ok(self.ruby.str_new(text).as_value())
     }
 

@@ -4,8 +4,8 @@
 //! most `MAX_MESSAGE` bytes. Anything else is a `Failure::Codec` whose text
 //! says what was refused.
 
-use magnus::encoding::EncodingCapable;
 use magnus::encoding::Coderange;
+use magnus::encoding::EncodingCapable;
 use magnus::rb_sys::AsRawValue;
 use magnus::{
     prelude::*, Float, Integer, RArray, RClass, RHash, RModule, RString, Ruby, Symbol, Value,
