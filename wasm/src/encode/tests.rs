@@ -205,10 +205,10 @@ fn size_cap_is_checked_before_copying() {
 
 #[test]
 fn the_cap_counts_payload_headers() {
-    // str 32 has a 5-byte header: 11 payload bytes fit a 16-byte limit,
-    // 12 do not.
-    let fits = V::Str(vec![b'a'; 11], false);
-    assert_eq!(enc_limit(&fits, 16).map(|b| b.len()), Ok(13));
-    let over = V::Str(vec![b'a'; 15], false);
+    // A fixstr has a 1-byte header: 15 payload bytes fit a 16-byte limit,
+    // 16 do not (they once did, making a 17-byte message).
+    let fits = V::Str(vec![b'a'; 15], false);
+    assert_eq!(enc_limit(&fits, 16).map(|b| b.len()), Ok(16));
+    let over = V::Str(vec![b'a'; 16], false);
     assert_eq!(enc_limit(&over, 16), Err(EncodeError::TooLarge));
 }
