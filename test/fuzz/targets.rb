@@ -63,8 +63,12 @@ module Kobako
 
         def name = "Service request"
 
+        # The guest's side of a yield, as the extension's Yielder gives it:
+        # the block returned nil.
+        BLOCK_RETURNED_NIL = Codec.encode([0, nil], envelope: Codec::ENVELOPE_REPLY)
+
         def call(bytes)
-          check_reply(@transport.call(bytes, nil))
+          check_reply(@transport.call(bytes, ->(_request) { BLOCK_RETURNED_NIL }))
         end
 
         private

@@ -4,23 +4,14 @@
 use std::sync::Arc;
 
 use magnus::{Error, RArray, RString, Ruby, Value};
-use wasmtime::InstancePre;
 
-use crate::abi::ExportHandles;
 use crate::config::InvokeConfig;
 use crate::error::KobakoError;
-use crate::gvl::{self, NoGvlError};
 use crate::invocation;
-use crate::loader;
-use crate::probe;
-use crate::state::HostState;
-
-/// A compiled, linked and ABI-checked guest.
-pub struct Loaded {
-    pub pre: InstancePre<HostState>,
-    pub exports: ExportHandles,
-    pub abi_version: i32,
-}
+use crate::invocation::gvl::{self, NoGvlError};
+use crate::loading::loaded::Loaded;
+use crate::loading::loader;
+use crate::loading::probe;
 
 #[magnus::wrap(class = "Kobako::Native::Artifact", free_immediately, size)]
 pub struct Artifact(Arc<Loaded>);
