@@ -55,11 +55,31 @@ class CodecTest < KobakoTest
     assert_match(/Object/, error.message)
   end
 
-  def test_integer_range
-    assert_raises(Codec::Error) { Codec.encode(2**63) }
-    assert_raises(Codec::Error) { Codec.encode(-(2**63) - 1) }
-    assert_raises(Codec::Error) { Codec.encode([2**64]) }
-    assert_raises(Codec::Error) { Codec.decode("\xcf\x80\x00\x00\x00\x00\x00\x00\x00".b) }
+  def test_integers_of_any_size
+    [2**63, -(2**63) - 1, 2**64, -(2**64), 2**70, -(2**200), 2**4096].each do |int|
+      assert_equal int, roundtrip(int)
+      assert_equal 0xc7, Codec.encode(int).getbyte(0), "ext 8 for #{int}" if int.abs < 2**2000
+    end
+    # ext 2: sign byte, then the big-endian magnitude.
+    assert_equal [0xc7, 10, 2, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0], Codec.encode(2**64).bytes
+    assert_equal [0xc7, 10, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0], Codec.encode(-(2**64)).bytes
+    assert_equal [0xd3, 0x80, 0, 0, 0, 0, 0, 0, 0], Codec.encode(-(2**63)).bytes, "int64 keeps plain ints"
+    assert_equal(-(2**63), Codec.decode([0xc7, 9, 2, 1, 0x80, 0, 0, 0, 0, 0, 0, 0].pack("C*")))
+  end
+
+  def test_malformed_big_integers
+    assert_raises(Codec::Error) { Codec.decode("\xcf\x80\x00\x00\x00\x00\x00\x00\x00".b) } # uint64 > int64
+    assert_raises(Codec::Error) { Codec.decode("\xd4\x02\x00".b) } # sign, no magnitude
+    assert_raises(Codec::Error) { Codec.decode("\xd5\x02\x07\x01".b) } # sign byte not 0/1
+    assert_raises(Codec::Error) { Codec.decode("\xc7\x00\x02".b) } # empty payload
+  end
+
+  def test_declared_sizes_are_never_trusted
+    ["\xdd\x7f\xff\xff\xff", "\xdf\x7f\xff\xff\xff", "\xdb\x7f\xff\xff\xff", "\xc6\xff\xff\xff\xff",
+     "\xc9\x7f\xff\xff\xff\x00", "\xdc\xff\xff\xc0", "\xde\x00\x02\xc0\xc0\xc0"].each do |bytes|
+      error = assert_raises(Codec::Error, bytes.inspect) { Codec.decode(bytes.b) }
+      assert_match(/declared/, error.message)
+    end
   end
 
   def test_nesting_cap

@@ -161,8 +161,9 @@ class RunTest < KobakoTest
     cyclic = []
     cyclic << cyclic
     assert_raises(Kobako::SandboxError) { box.run(:Echo, cyclic) }
-    assert_raises(Kobako::SandboxError) { box.run(:Echo, 2**64) }
+    assert_raises(Kobako::SandboxError) { box.run(:Echo, (1..129).reduce(1) { |inner, _| [inner] }) }
     assert_equal [[1], {}], box.run(:Echo, 1)
+    assert_equal [[2**64], {}], box.run(:Echo, 2**64), "bignums cross (docs/wire.md, ext 2)"
   end
 
   def test_run_sees_bound_services

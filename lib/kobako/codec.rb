@@ -16,6 +16,14 @@ module Kobako
     INT_MAX = (2**63) - 1
     SYMBOL_EXT = 0
     HANDLE_EXT = 1
+    BIGINT_EXT = 2
+
+    # Containers around the values a message carries, which the depth cap
+    # does not count (docs/wire.md): a reply's `[0, value]` is one level; a
+    # Service request's `[target, method, [args], {kwargs}, block]`, a
+    # yield's `[id, [args]]` and #run's `[[args], {kwargs}]` are two.
+    ENVELOPE_REPLY = 1
+    ENVELOPE_REQUEST = 2
 
     # A value or message that cannot cross the boundary. A SandboxError so that
     # callers rescuing guest failures also see values the guest cannot take.
@@ -27,14 +35,16 @@ module Kobako
 
     class << self
       # obj → binary String. Raises Codec::Error for anything not representable.
-      def encode(obj)
-        Native::Codec.dump(obj)
+      # +envelope+: how many outer levels are the message's envelope rather
+      # than values it carries (ENVELOPE_REPLY, ENVELOPE_REQUEST).
+      def encode(obj, envelope: 0)
+        Native::Codec.dump(obj, envelope)
       end
 
       # One `key => value` entry of a map, encoded on its own so that a frame's
       # unchanging parts (Services, snippets) are packed once, not per call.
       def encode_pair(key, value)
-        KEYS.fetch(key) + Native::Codec.dump(value)
+        KEYS.fetch(key) + Native::Codec.dump(value, 0)
       end
 
       # #encode_pair for a String already known to be valid UTF-8 (source text).
@@ -49,11 +59,12 @@ module Kobako
         bytes
       end
 
-      # binary String → object. Raises Codec::Error for malformed input.
-      def decode(bytes)
+      # binary String → object. Raises Codec::Error for malformed input;
+      # +envelope+ as for #encode.
+      def decode(bytes, envelope: 0)
         raise TypeError, "expected a String of bytes, got #{bytes.class}" unless bytes.is_a?(String)
 
-        Native::Codec.load(bytes)
+        Native::Codec.load(bytes, envelope)
       end
 
       # Reads a one-key map `{key => value}` → [key, value]. The envelope does

@@ -67,7 +67,7 @@ module Kobako
     # objects lent as Handles. A Kobako::Handle, Binding, Method or
     # UnboundMethod is refused before anything runs.
     def run_arguments(args, kwargs)
-      Codec.encode(@lending.lend([args, kwargs]))
+      Codec.encode(@lending.lend([args, kwargs]), envelope: Codec::ENVELOPE_REQUEST)
     rescue TypeError => e
       raise ArgumentError, "#run argument refused: #{e.message}"
     end
@@ -85,7 +85,7 @@ module Kobako
         @calls += 1
         reply = reply_to(request, yielder)
         begin
-          Codec.encode(reply)
+          Codec.encode(reply, envelope: Codec::ENVELOPE_REPLY)
         rescue Codec::Error => e
           Codec.encode([REPLY_ERROR, "Kobako::ServiceError", "the result cannot cross the boundary: #{e.message}"])
         end
@@ -111,7 +111,7 @@ module Kobako
     end
 
     def parse(request)
-      fields = Codec.decode(request)
+      fields = Codec.decode(request, envelope: Codec::ENVELOPE_REQUEST)
       return fields if well_formed?(fields)
 
       raise Refusal.new("malformed Service request", "Kobako::ServiceError")
@@ -203,16 +203,24 @@ module Kobako
       def run(args)
         raise @abort if @abort
 
-        request = Codec.encode([@id, @lending.lend(args)])
-        status, value, message = Codec.decode(enter_guest(request))
+        request = Codec.encode([@id, @lending.lend(args)], envelope: Codec::ENVELOPE_REQUEST)
+        status, value, message = Codec.decode(enter_guest(request), envelope: Codec::ENVELOPE_REPLY)
         case status
-        when REPLY_OK then @lending.restore(value)
+        when REPLY_OK then restore_block_value(value)
         when YIELD_BROKE then throw @tag, true # `break`: unwind the Service, ensure blocks run
         else raise_block_error(value, message)
         end
       end
 
       private
+
+      # A Handle the guest made up reaches the Service as a SandboxError at
+      # its `yield`, like every other bad block value.
+      def restore_block_value(value)
+        @lending.restore(value)
+      rescue Refusal => e
+        raise SandboxError.new("the block's value holds #{e.message}", origin: "host")
+      end
 
       # Everything raised from here is not the block's doing (the block's own
       # exceptions come back as replies): a trap, or an interrupt delivered

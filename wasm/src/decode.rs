@@ -2,7 +2,7 @@
 //! wire's caps. Like the encoder it is written against a trait, so the
 //! parsing is unit-tested on the host.
 
-use crate::encode::{EXT_HANDLE, EXT_SYMBOL};
+use crate::encode::{EXT_BIGINT, EXT_HANDLE, EXT_SYMBOL};
 use crate::limits::MAX_DEPTH;
 use rmp::Marker;
 
@@ -18,6 +18,9 @@ pub trait ValueSink {
     fn string(&mut self, bytes: &[u8], binary: bool) -> Self::Value;
     fn symbol(&mut self, name: &[u8]) -> Result<Self::Value, DecodeError>;
     fn handle(&mut self, id: u32) -> Self::Value;
+    /// An Integer outside signed 64-bit; `magnitude` is big-endian, without
+    /// leading zero bytes.
+    fn bigint(&mut self, negative: bool, magnitude: &[u8]) -> Self::Value;
     fn array(&mut self, capacity: usize) -> Self::Value;
     fn push(&mut self, array: &Self::Value, item: Self::Value);
     fn hash(&mut self, capacity: usize) -> Self::Value;
@@ -46,8 +49,7 @@ impl DecodeError {
             DecodeError::Truncated => "malformed message: truncated".into(),
             DecodeError::Malformed(what) => format!("malformed message: {what}"),
             DecodeError::IntegerRange => {
-                "Integer out of range: only signed 64-bit integers cross the sandbox boundary"
-                    .into()
+                "malformed message: uint64 beyond signed 64-bit (bignums travel as ext 2)".into()
             }
             DecodeError::TooDeep => {
                 format!("nesting deeper than {MAX_DEPTH} levels cannot cross the sandbox boundary")
@@ -59,7 +61,22 @@ impl DecodeError {
 
 /// Decodes exactly one value spanning all of `bytes`.
 pub fn decode<S: ValueSink>(sink: &mut S, bytes: &[u8]) -> Result<S::Value, DecodeError> {
-    let mut reader = Reader { bytes, pos: 0 };
+    decode_enveloped(sink, bytes, 0)
+}
+
+/// [`decode`] for a message whose `envelope` outer levels carry values
+/// rather than being one (see `encode_enveloped`): they do not count toward
+/// [`MAX_DEPTH`].
+pub fn decode_enveloped<S: ValueSink>(
+    sink: &mut S,
+    bytes: &[u8],
+    envelope: usize,
+) -> Result<S::Value, DecodeError> {
+    let mut reader = Reader {
+        bytes,
+        pos: 0,
+        max_depth: MAX_DEPTH + envelope,
+    };
     let value = reader.value(sink, 0)?;
     if reader.pos != bytes.len() {
         return Err(DecodeError::TrailingBytes);
@@ -70,6 +87,7 @@ pub fn decode<S: ValueSink>(sink: &mut S, bytes: &[u8]) -> Result<S::Value, Deco
 struct Reader<'a> {
     bytes: &'a [u8],
     pos: usize,
+    max_depth: usize,
 }
 
 impl<'a> Reader<'a> {
@@ -196,7 +214,7 @@ impl<'a> Reader<'a> {
         n: usize,
         depth: usize,
     ) -> Result<S::Value, DecodeError> {
-        nest(depth)?;
+        self.nest(depth)?;
         let array = sink.array(n);
         self.entries(sink, n, |reader, sink| {
             let item = reader.value(sink, depth + 1)?;
@@ -212,7 +230,7 @@ impl<'a> Reader<'a> {
         n: usize,
         depth: usize,
     ) -> Result<S::Value, DecodeError> {
-        nest(depth)?;
+        self.nest(depth)?;
         let hash = sink.hash(n);
         self.entries(sink, n, |reader, sink| {
             let key = reader.value(sink, depth + 1)?;
@@ -239,6 +257,13 @@ impl<'a> Reader<'a> {
         Ok(())
     }
 
+    fn nest(&self, depth: usize) -> Result<(), DecodeError> {
+        if depth >= self.max_depth {
+            return Err(DecodeError::TooDeep);
+        }
+        Ok(())
+    }
+
     fn ext<S: ValueSink>(&mut self, sink: &mut S, n: usize) -> Result<S::Value, DecodeError> {
         let kind = self.take(1)?[0] as i8;
         let body = self.take(n)?;
@@ -255,16 +280,29 @@ impl<'a> Reader<'a> {
                     .map_err(|_| DecodeError::Malformed("Handle id is not 4 bytes"))?;
                 Ok(sink.handle(u32::from_be_bytes(id)))
             }
+            EXT_BIGINT => bigint(sink, body),
             _ => Err(DecodeError::Malformed("unknown ext type")),
         }
     }
 }
 
-fn nest(depth: usize) -> Result<(), DecodeError> {
-    if depth >= MAX_DEPTH {
-        return Err(DecodeError::TooDeep);
+/// ext 2: a sign byte (0 or 1) and at least one magnitude byte. A value that
+/// fits in signed 64-bit becomes a plain Integer.
+fn bigint<S: ValueSink>(sink: &mut S, body: &[u8]) -> Result<S::Value, DecodeError> {
+    let (negative, magnitude) = match body {
+        [sign @ (0 | 1), magnitude @ ..] if !magnitude.is_empty() => (*sign == 1, magnitude),
+        _ => {
+            return Err(DecodeError::Malformed(
+                "Integer payload must be a sign byte and a magnitude",
+            ))
+        }
+    };
+    if let Some(i) = crate::encode::fits_i64(body) {
+        return Ok(sink.int(i));
     }
-    Ok(())
+    let skip = magnitude.iter().take_while(|b| **b == 0).count();
+    let magnitude = &magnitude[skip..];
+    Ok(sink.bigint(negative, magnitude))
 }
 
 #[cfg(test)]

@@ -93,6 +93,15 @@ extern "C" {
     fn kobako_new_nil(out: *mut Value);
     fn kobako_new_bool(b: c_int, out: *mut Value);
     fn kobako_new_int(mrb: *mut MrbState, i: i64, out: *mut Value);
+    // wasm/c/bigint.c
+    fn kobako_bigint_hex(mrb: *mut MrbState, v: *const Value, len: *mut usize) -> *const c_char;
+    fn kobako_new_bigint_hex(
+        mrb: *mut MrbState,
+        hex: *const c_char,
+        len: usize,
+        negative: c_int,
+        out: *mut Value,
+    );
     fn kobako_new_float(mrb: *mut MrbState, f: f64, out: *mut Value);
     fn kobako_new_string(
         mrb: *mut MrbState,
@@ -182,7 +191,11 @@ impl ValueSource for Interp {
                 }
                 ARRAY => Node::Array(kobako_array_len(v)),
                 HASH => Node::Hash(kobako_hash_size(self.0, v)),
-                BIGINT => Node::BigInt,
+                BIGINT => {
+                    let mut len = 0;
+                    let p = kobako_bigint_hex(self.0, v, &mut len);
+                    Node::BigInt(crate::encode::bigint_payload(bytes(p as *const u8, len)))
+                }
                 HANDLE => Node::Handle(kobako_handle_id(v)),
                 _ => Node::Other(self.class_name(v)),
             }
@@ -264,6 +277,23 @@ impl ValueSink for Builder {
     fn handle(&mut self, id: u32) -> Value {
         let mrb = self.0;
         self.make(|o| unsafe { kobako_new_handle(mrb, id, o) })
+    }
+    fn bigint(&mut self, negative: bool, magnitude: &[u8]) -> Value {
+        let hex: Vec<u8> = magnitude
+            .iter()
+            .flat_map(|b| [b >> 4, b & 0x0f])
+            .map(|n| b"0123456789abcdef"[usize::from(n)])
+            .collect();
+        let mrb = self.0;
+        self.make(|o| unsafe {
+            kobako_new_bigint_hex(
+                mrb,
+                hex.as_ptr().cast(),
+                hex.len(),
+                c_int::from(negative),
+                o,
+            )
+        })
     }
     fn array(&mut self, capacity: usize) -> Value {
         let mrb = self.0;

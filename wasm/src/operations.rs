@@ -1,10 +1,10 @@
 //! What one frame asks for, run in the booted interpreter: evaluate source,
 //! call an entrypoint, compile to bytecode, replay snippets (docs/wire.md).
 
-use crate::decode::{decode, ValueSink};
+use crate::decode::{decode_enveloped, ValueSink};
 use crate::encode::encode;
 use crate::failure::{encode_failure, exception_failure};
-use crate::limits::MAX_MESSAGE;
+use crate::limits::{ENVELOPE_REQUEST, MAX_MESSAGE};
 use crate::mruby::{self, Builder, Interp, Value};
 use crate::outcome::{self, Failure};
 use crate::rite;
@@ -86,7 +86,7 @@ pub fn run(mrb: *mut mruby::MrbState, src: &[u8]) -> Vec<u8> {
 /// `Target.call(*args, **kwargs)` through `Kobako.__run` (prelude).
 pub fn run_entrypoint(mrb: *mut mruby::MrbState, target: &str, args: &[u8]) -> Vec<u8> {
     let mut b = Builder(mrb);
-    let args = match decode(&mut b, args) {
+    let args = match decode_enveloped(&mut b, args, ENVELOPE_REQUEST) {
         Ok(v) => v,
         Err(e) => return outcome::malformed(format!("#run arguments: {}", e.message())),
     };

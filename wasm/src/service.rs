@@ -2,11 +2,12 @@
 //! through `env.__kobako_dispatch`, and block yields in through the
 //! `kobako_yield` export while a request is still on the stack.
 
-use crate::decode::decode;
-use crate::encode::encode;
+use crate::decode::decode_enveloped;
+use crate::encode::encode_enveloped;
 use crate::exports::layout;
 use crate::interp::state;
 use crate::limits::MAX_MESSAGE;
+use crate::limits::{ENVELOPE_REPLY, ENVELOPE_REQUEST};
 use crate::mruby::{self, Builder, Interp, MrbState, Value};
 use std::alloc::dealloc;
 use std::ffi::{c_char, c_int};
@@ -63,7 +64,13 @@ pub extern "C" fn kobako_rs_dispatch(
         1
     };
     let mut bytes = Vec::new();
-    if let Err(e) = encode(&Interp(mrb), unsafe { &*request }, &mut bytes, MAX_MESSAGE) {
+    if let Err(e) = encode_enveloped(
+        &Interp(mrb),
+        unsafe { &*request },
+        &mut bytes,
+        MAX_MESSAGE,
+        ENVELOPE_REQUEST,
+    ) {
         return fail(e.class_c(), e.message());
     }
     let packed = unsafe { __kobako_dispatch(bytes.as_ptr() as i32, bytes.len() as i32) };
@@ -74,7 +81,7 @@ pub extern "C" fn kobako_rs_dispatch(
         );
     }
     let reply = HostBuffer::unpack(packed);
-    match decode(&mut Builder(mrb), reply.bytes()) {
+    match decode_enveloped(&mut Builder(mrb), reply.bytes(), ENVELOPE_REPLY) {
         Ok(value) => {
             unsafe { *out = value };
             0
@@ -108,7 +115,7 @@ pub extern "C" fn kobako_yield(ptr: i32, len: i32) -> i64 {
 
 fn run_yield(mrb: *mut MrbState, request: &[u8]) -> Vec<u8> {
     let interp = Interp(mrb);
-    let args = match decode(&mut Builder(mrb), request) {
+    let args = match decode_enveloped(&mut Builder(mrb), request, ENVELOPE_REQUEST) {
         Ok(v) => v,
         Err(e) => return raised("ArgumentError", &format!("yield request: {}", e.message())),
     };
@@ -118,7 +125,7 @@ fn run_yield(mrb: *mut MrbState, request: &[u8]) -> Vec<u8> {
         return raised(&class, "the block could not be run");
     }
     let mut out = Vec::new();
-    match encode(&interp, &reply, &mut out, MAX_MESSAGE) {
+    match encode_enveloped(&interp, &reply, &mut out, MAX_MESSAGE, ENVELOPE_REPLY) {
         Ok(()) => out,
         Err(e) => raised(e.class(), &e.message()),
     }

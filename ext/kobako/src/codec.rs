@@ -20,6 +20,9 @@ pub const MAX_DEPTH: usize = 128;
 pub const SYMBOL_EXT: i8 = 0;
 /// Ext type of a Handle: its id as 4 bytes, big-endian, never 0.
 pub const HANDLE_EXT: i8 = 1;
+/// Ext type of an Integer outside signed 64-bit: a sign byte (0 positive,
+/// 1 negative), then the magnitude, big-endian, at least one byte.
+pub const BIGINT_EXT: i8 = 2;
 
 /// Why a value or message cannot cross; raised as `Kobako::Codec::Error`.
 pub struct CodecError(pub String);
@@ -69,20 +72,31 @@ fn codec_error_class(ruby: &Ruby) -> Result<ExceptionClass, Error> {
         .const_get("Error")
 }
 
-/// `Kobako::Native::Codec.dump(obj)` → binary String.
-fn dump(ruby: &Ruby, value: Value) -> Result<RString, Error> {
-    let bytes = encode::encode(ruby, value).map_err(|f| f.into_error(ruby))?;
+/// `Kobako::Native::Codec.dump(obj, envelope)` → binary String. The
+/// `envelope` outer levels (a reply's `[0, value]` is 1, a request's
+/// `[target, method, [args], {kwargs}, block]` 2) do not count toward
+/// `MAX_DEPTH`, so a value may be 128 deep wherever it travels.
+fn dump(ruby: &Ruby, value: Value, envelope: usize) -> Result<RString, Error> {
+    let bytes = encode::encode(ruby, value, max_depth(envelope)).map_err(|f| f.into_error(ruby))?;
     let out = ruby.str_from_slice(&bytes);
     Ok(out)
 }
 
-/// `Kobako::Native::Codec.load(bytes)` → the one value the bytes hold.
-fn load(ruby: &Ruby, bytes: RString) -> Result<Value, Error> {
+/// `Kobako::Native::Codec.load(bytes, envelope)` → the one value the bytes
+/// hold; `envelope` as in `dump`.
+fn load(ruby: &Ruby, bytes: RString, envelope: usize) -> Result<Value, Error> {
     // SAFETY: the slice is read before any Ruby code can run; decoding
     // creates Ruby objects but runs no Ruby methods that could mutate or
     // free `bytes` (it stays referenced from this frame).
     let slice = unsafe { bytes.as_slice() };
-    decode::decode(ruby, slice).map_err(|f| f.into_error(ruby))
+    decode::decode(ruby, slice, max_depth(envelope)).map_err(|f| f.into_error(ruby))
+}
+
+/// The depth cap for a message with `envelope` outer levels. Envelopes are
+/// at most 2 levels; anything larger is a caller's mistake, capped so the
+/// decoder's recursion stays bounded.
+fn max_depth(envelope: usize) -> usize {
+    MAX_DEPTH + envelope.min(2)
 }
 
 /// `Kobako::Native::Codec.load_envelope(bytes)` → `[key, value]` of a
@@ -99,8 +113,9 @@ pub fn define(ruby: &Ruby, native: RModule) -> Result<(), Error> {
     codec.const_set("MAX_DEPTH", MAX_DEPTH)?;
     codec.const_set("SYMBOL_EXT", SYMBOL_EXT)?;
     codec.const_set("HANDLE_EXT", HANDLE_EXT)?;
-    codec.define_singleton_method("dump", function!(dump, 1))?;
-    codec.define_singleton_method("load", function!(load, 1))?;
+    codec.const_set("BIGINT_EXT", BIGINT_EXT)?;
+    codec.define_singleton_method("dump", function!(dump, 2))?;
+    codec.define_singleton_method("load", function!(load, 2))?;
     codec.define_singleton_method("load_envelope", function!(load_envelope, 1))?;
     let _ = ruby;
     Ok(())

@@ -9,6 +9,7 @@ enum V {
     Str(Vec<u8>, bool),
     Sym(String),
     Handle(u32),
+    Big(bool, Vec<u8>),
     Arr(Vec<V>),
     Map(Vec<(V, V)>),
 }
@@ -46,6 +47,9 @@ impl ValueSink for Arena {
     }
     fn handle(&mut self, id: u32) -> usize {
         self.add(V::Handle(id))
+    }
+    fn bigint(&mut self, negative: bool, magnitude: &[u8]) -> usize {
+        self.add(V::Big(negative, magnitude.to_vec()))
     }
     fn array(&mut self, _: usize) -> usize {
         self.add(V::Arr(Vec::new()))
@@ -143,4 +147,34 @@ fn maps_keep_order() {
             (V::Str(b"a".to_vec(), false), V::Int(1))
         ]))
     );
+}
+
+#[test]
+fn ext_2_integers_fit_int64_when_they_can() {
+    // -(2**63) fits; 2**63 and -(2**63 + 1) do not.
+    let min = [0xc7, 9, 2, 1, 0x80, 0, 0, 0, 0, 0, 0, 0];
+    assert_eq!(dec(&min), Ok(V::Int(i64::MIN)));
+    let over = [0xc7, 9, 2, 0, 0x80, 0, 0, 0, 0, 0, 0, 0];
+    assert_eq!(
+        dec(&over),
+        Ok(V::Big(false, vec![0x80, 0, 0, 0, 0, 0, 0, 0]))
+    );
+    let under = [0xc7, 10, 2, 1, 0, 0x80, 0, 0, 0, 0, 0, 0, 1];
+    assert_eq!(
+        dec(&under),
+        Ok(V::Big(true, vec![0x80, 0, 0, 0, 0, 0, 0, 1]))
+    );
+    assert_eq!(dec(&[0xd5, 2, 0, 7]), Ok(V::Int(7)));
+    assert!(dec(&[0xd4, 2, 0]).is_err(), "no magnitude");
+    assert!(dec(&[0xd5, 2, 9, 7]).is_err(), "bad sign byte");
+}
+
+#[test]
+fn envelope_levels_do_not_count_toward_the_depth_cap() {
+    let mut bytes = vec![0x92, 0x00];
+    bytes.extend(std::iter::repeat_n(0x91, MAX_DEPTH));
+    bytes.push(0xc0);
+    assert_eq!(dec(&bytes), Err(DecodeError::TooDeep));
+    let mut arena = Arena::default();
+    assert!(decode_enveloped(&mut arena, &bytes, 1).is_ok());
 }

@@ -8,7 +8,7 @@ use std::rc::Rc;
 enum V {
     Nil,
     Int(i64),
-    Big,
+    Big(&'static [u8]),
     Float(f64),
     Sym(&'static str),
     Str(Vec<u8>, bool),
@@ -27,7 +27,7 @@ impl ValueSource for Tree {
         match unsafe { &**v } {
             V::Nil => Node::Nil,
             V::Int(i) => Node::Int(*i),
-            V::Big => Node::BigInt,
+            V::Big(hex) => Node::BigInt(bigint_payload(hex)),
             V::Float(f) => Node::Float(*f),
             V::Sym(s) => Node::Symbol(s.as_bytes()),
             V::Str(b, binary) => Node::Str {
@@ -136,8 +136,36 @@ fn hashes_keep_insertion_order_and_any_key_type() {
 }
 
 #[test]
-fn big_integers_are_refused_not_truncated() {
-    assert_eq!(enc(&arr(vec![V::Big])), Err(EncodeError::IntegerRange));
+fn big_integers_travel_as_ext_2_sign_and_magnitude() {
+    // 2**64 and -(2**64 + 1), as mruby's to_s(16) writes them.
+    assert_eq!(
+        enc(&V::Big(b"10000000000000000")).unwrap(),
+        [0xc7, 10, 2, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0]
+    );
+    assert_eq!(
+        enc(&V::Big(b"-10000000000000001")).unwrap(),
+        [0xc7, 10, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 1]
+    );
+    assert_eq!(bigint_payload(b"0ff"), [0, 0xff]);
+    // A bigint mruby did not shrink, -(2**63): a plain int 64.
+    assert_eq!(
+        enc(&V::Big(b"-8000000000000000")).unwrap(),
+        [0xd3, 0x80, 0, 0, 0, 0, 0, 0, 0]
+    );
+    assert_eq!(bigint_payload(b"-0"), [1, 0]);
+}
+
+#[test]
+fn envelope_levels_do_not_count_toward_the_depth_cap() {
+    let mut deep = V::Nil;
+    for _ in 0..MAX_DEPTH {
+        deep = arr(vec![deep]);
+    }
+    let message = arr(vec![V::Int(0), deep]);
+    assert_eq!(enc(&message), Err(EncodeError::TooDeep));
+    let mut out = Vec::new();
+    let root = &message as *const V;
+    assert!(encode_enveloped(&Tree, &root, &mut out, MAX_MESSAGE, 1).is_ok());
 }
 
 #[test]
@@ -173,4 +201,14 @@ fn size_cap_is_checked_before_copying() {
     let big = V::Str(vec![b'x'; 100], false);
     assert_eq!(enc_limit(&big, 50), Err(EncodeError::TooLarge));
     assert!(enc_limit(&big, 102).is_ok());
+}
+
+#[test]
+fn the_cap_counts_payload_headers() {
+    // A fixstr has a 1-byte header: 15 payload bytes fit a 16-byte limit,
+    // 16 do not (they once did, making a 17-byte message).
+    let fits = V::Str(vec![b'a'; 15], false);
+    assert_eq!(enc_limit(&fits, 16).map(|b| b.len()), Ok(16));
+    let over = V::Str(vec![b'a'; 16], false);
+    assert_eq!(enc_limit(&over, 16), Err(EncodeError::TooLarge));
 }

@@ -7,10 +7,12 @@
 
 use magnus::{prelude::*, RArray, RClass, RModule, Ruby, Value};
 
-use super::{Failure, HANDLE_EXT, MAX_DEPTH, MAX_MESSAGE, SYMBOL_EXT};
+use super::{Failure, BIGINT_EXT, HANDLE_EXT, MAX_DEPTH, MAX_MESSAGE, SYMBOL_EXT};
+use magnus::rb_sys::FromRawValue;
 
-pub fn decode(ruby: &Ruby, bytes: &[u8]) -> Result<Value, Failure> {
+pub fn decode(ruby: &Ruby, bytes: &[u8], max_depth: usize) -> Result<Value, Failure> {
     let mut reader = Reader::new(ruby, bytes)?;
+    reader.max_depth = max_depth;
     let value = reader.value(0)?;
     reader.finish()?;
     Ok(value)
@@ -40,6 +42,8 @@ struct Reader<'r, 'b> {
     ruby: &'r Ruby,
     bytes: &'b [u8],
     pos: usize,
+    /// Containers allowed, the message's envelope included.
+    max_depth: usize,
     handle_class: Option<RClass>,
 }
 
@@ -59,6 +63,7 @@ impl<'r, 'b> Reader<'r, 'b> {
             ruby,
             bytes,
             pos: 0,
+            max_depth: MAX_DEPTH,
             handle_class: None,
         })
     }
@@ -209,7 +214,7 @@ impl<'r, 'b> Reader<'r, 'b> {
     }
 
     fn enter(&self, depth: usize) -> Result<(), Failure> {
-        if depth >= MAX_DEPTH {
+        if depth >= self.max_depth {
             return Err(Failure::codec(format!(
                 "nesting deeper than {MAX_DEPTH} levels"
             )));
@@ -262,6 +267,7 @@ impl<'r, 'b> Reader<'r, 'b> {
                 Ok(self.ruby.to_symbol(name).as_value())
             }
             HANDLE_EXT => self.handle(payload),
+            BIGINT_EXT => bigint(payload),
             other => Err(malformed(format!("unknown ext type {other}"))),
         }
     }
@@ -287,4 +293,34 @@ impl<'r, 'b> Reader<'r, 'b> {
         };
         Ok(class.funcall("from_wire", (id,))?)
     }
+}
+
+/// ext 2: a sign byte (0 or 1), then at least one magnitude byte,
+/// big-endian. The result is a fixnum when it fits.
+fn bigint(payload: &[u8]) -> Result<Value, Failure> {
+    let (negative, magnitude) = match payload {
+        [sign @ (0 | 1), magnitude @ ..] if !magnitude.is_empty() => (*sign == 1, magnitude),
+        _ => {
+            return Err(Failure::codec(
+                "Integer payload must be a sign byte (0 or 1) and at least one magnitude byte",
+            ))
+        }
+    };
+    let mut flags = rb_sys::INTEGER_PACK_MSWORD_FIRST | rb_sys::INTEGER_PACK_MSBYTE_FIRST;
+    if negative {
+        flags |= rb_sys::INTEGER_PACK_NEGATIVE;
+    }
+    // SAFETY: reads exactly `magnitude.len()` one-byte words and returns a
+    // new Integer.
+    let raw = unsafe {
+        rb_sys::rb_integer_unpack(
+            magnitude.as_ptr().cast(),
+            magnitude.len() as _,
+            1,
+            0,
+            flags as i32,
+        )
+    };
+    // SAFETY: `raw` is the live Integer just returned.
+    Ok(unsafe { Value::from_raw(raw) })
 }

@@ -1,6 +1,6 @@
 //! Ruby value → MessagePack, with the wire's rules decided while packing:
-//! Strings in UTF-8 (valid) or binary, Symbols and Handles as ext types,
-//! Integers within signed 64 bits, no cycles, at most `MAX_DEPTH` levels, at
+//! Strings in UTF-8 (valid) or binary, Symbols, Handles and Integers beyond
+//! signed 64 bits as ext types, no cycles, at most `MAX_DEPTH` levels, at
 //! most `MAX_MESSAGE` bytes. Anything else is a `Failure::Codec` whose text
 //! says what was refused.
 
@@ -12,12 +12,13 @@ use magnus::{
 };
 use rb_sys::ruby_value_type as T;
 
-use super::{Failure, HANDLE_EXT, MAX_DEPTH, MAX_MESSAGE, SYMBOL_EXT};
+use super::{Failure, BIGINT_EXT, HANDLE_EXT, MAX_DEPTH, MAX_MESSAGE, SYMBOL_EXT};
 
-pub fn encode(ruby: &Ruby, value: Value) -> Result<Vec<u8>, Failure> {
+pub fn encode(ruby: &Ruby, value: Value, max_depth: usize) -> Result<Vec<u8>, Failure> {
     let mut encoder = Encoder {
         ruby,
         out: Vec::with_capacity(64),
+        max_depth,
         path: Vec::new(),
         handle_class: None,
     };
@@ -29,6 +30,8 @@ pub fn encode(ruby: &Ruby, value: Value) -> Result<Vec<u8>, Failure> {
 struct Encoder<'r> {
     ruby: &'r Ruby,
     out: Vec<u8>,
+    /// Containers allowed, the message's envelope included.
+    max_depth: usize,
     /// Containers on the current path (cycle detection).
     path: Vec<usize>,
     /// `Kobako::Handle`, looked up the first time an object needs it.
@@ -75,14 +78,37 @@ impl Encoder<'_> {
 
     fn integer(&mut self, value: Value) -> Result<(), Failure> {
         let integer = Integer::from_value(value).expect("an Integer");
-        let Ok(n) = integer.to_i64() else {
-            return Err(Failure::codec(format!(
-                "Integer {} is outside the signed 64-bit range",
-                integer
-            )));
+        match integer.to_i64() {
+            Ok(n) => {
+                self.int(n);
+                Ok(())
+            }
+            Err(_) => self.bigint(value),
+        }
+    }
+
+    /// An Integer outside signed 64-bit as ext 2: sign byte, magnitude.
+    fn bigint(&mut self, value: Value) -> Result<(), Failure> {
+        let raw = value.as_raw();
+        // SAFETY: `value` is a live Integer; rb_absint_size only reads it.
+        let size = unsafe { rb_sys::rb_absint_size(raw, std::ptr::null_mut()) } as usize;
+        self.check_size(size.saturating_add(1))?;
+        let mut payload = vec![0u8; size + 1];
+        // SAFETY: `payload[1..]` has room for `size` one-byte words; without
+        // INTEGER_PACK_2COMP the absolute value is written and the sign
+        // returned.
+        let sign = unsafe {
+            rb_sys::rb_integer_pack(
+                raw,
+                payload[1..].as_mut_ptr().cast(),
+                size as _,
+                1,
+                0,
+                (rb_sys::INTEGER_PACK_MSWORD_FIRST | rb_sys::INTEGER_PACK_MSBYTE_FIRST) as i32,
+            )
         };
-        self.int(n);
-        Ok(())
+        payload[0] = u8::from(sign < 0);
+        self.ext(BIGINT_EXT, &payload)
     }
 
     /// The shortest MessagePack int for `n`, as msgpack implementations pack it.
@@ -202,7 +228,7 @@ impl Encoder<'_> {
     }
 
     fn enter(&mut self, value: Value, kind: &str, depth: usize) -> Result<(), Failure> {
-        if depth >= MAX_DEPTH {
+        if depth >= self.max_depth {
             return Err(Failure::codec(format!(
                 "nesting deeper than {MAX_DEPTH} levels"
             )));
