@@ -164,6 +164,13 @@ class GuestRobustnessTest < KobakoTest
     assert_operator sb.usage.memory_peak, :<=, MIB
   end
 
+  def test_a_rescued_exhaustion_does_not_hide_a_later_timeout
+    sb = sandbox(memory_limit: MIB, timeout: 0.5)
+    assert_raises(Kobako::TimeoutError) do
+      sb.eval('begin; "x" * 2_000_000; rescue NoMemoryError; end; loop { }')
+    end
+  end
+
   # --- blocks yielded by a Service behave as in CRuby: each script runs in the
   # sandbox against Services and in this CRuby against the same plain objects.
 

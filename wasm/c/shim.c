@@ -133,25 +133,34 @@ static mrb_value block_body(mrb_state *mrb, void *data) {
 mrb_bool mrb_kobako_yielded_p(mrb_state *mrb, const mrb_callinfo *ci); /* patched vm.c */
 
 /* Kobako.__broke_out(value): the value of a Service call whose block broke
- * out: a `break` value as is. A `return` (kept as mruby's break object)
- * is finished here, now that the Service call is back in the guest. The VM resumes unwinding
- * towards the block's method (running ensure clauses) when a C function
- * raises a RETURN_BLOCK break, so this only checks, as vm.c does before a
- * return, that the method is still running and no other C function lies in
- * between; else it is the LocalJumpError mruby gives. */
+ * out: a `break` value as is. A `return`, `throw` or outer `break` (kept as
+ * mruby's break object) is finished here, now that the Service call is back
+ * in the guest: the VM resumes unwinding (running ensure clauses) when a C
+ * function raises a break. For a return this first checks, as vm.c does
+ * before one, that the block's method is still running and no other C
+ * function lies in between; else it is the LocalJumpError mruby gives. */
 static mrb_value kobako_broke_out(mrb_state *mrb, mrb_value self) {
   mrb_value b = mrb_get_arg1(mrb);
   if (mrb_type(b) != MRB_TT_BREAK) return b;
-  const struct RProc *dst = mrb_break_proc_get((struct RBreak *)mrb_ptr(b));
-  while (dst->upper && !MRB_PROC_SCOPE_P(dst) && !MRB_PROC_STRICT_P(dst)) dst = dst->upper;
-  mrb_bool ok = !MRB_PROC_ENV_P(dst) || MRB_ENV_ONSTACK_P(MRB_PROC_ENV(dst));
-  const mrb_callinfo *ci = mrb->c->ci;
-  while (ok && ci > mrb->c->cibase && ci->proc != dst) {
-    if (ci->cci != 0 /* CINFO_NONE */ && !mrb_kobako_yielded_p(mrb, ci)) ok = FALSE;
-    ci--;
-  }
-  if (!ok || ci <= mrb->c->cibase) {
-    mrb_raise(mrb, E_LOCALJUMP_ERROR, "unexpected return");
+  struct RBreak *brk = (struct RBreak *)mrb_ptr(b);
+  /* A `break` (throw) is checked by the VM itself as it unwinds. */
+  if (KOBAKO_BREAK_TAG(brk) == KOBAKO_TAG_RETURN_BLOCK) {
+    const struct RProc *dst = mrb_break_proc_get(brk);
+    while (dst->upper && !MRB_PROC_SCOPE_P(dst) && !MRB_PROC_STRICT_P(dst)) dst = dst->upper;
+    mrb_bool ok = !MRB_PROC_ENV_P(dst) || MRB_ENV_ONSTACK_P(MRB_PROC_ENV(dst));
+    mrb_bool handed_on = FALSE; /* to an outer Service's block: checked there again */
+    const mrb_callinfo *ci = mrb->c->ci;
+    while (ok && ci > mrb->c->cibase && ci->proc != dst) {
+      if (mrb_kobako_yielded_p(mrb, ci)) {
+        handed_on = TRUE;
+        break;
+      }
+      if (ci->cci != 0 /* CINFO_NONE */) ok = FALSE;
+      ci--;
+    }
+    if (!ok || (!handed_on && ci <= mrb->c->cibase)) {
+      mrb_raise(mrb, E_LOCALJUMP_ERROR, "unexpected return");
+    }
   }
   mrb_exc_raise(mrb, b);
   return mrb_nil_value(); /* not reached */
@@ -166,11 +175,13 @@ static mrb_value kobako_call_block(mrb_state *mrb, mrb_value self) {
   mrb_value pair[2] = {mrb_fixnum_value(0), v};
   if (failed && mrb_type(v) == MRB_TT_BREAK) {
     struct RBreak *brk = (struct RBreak *)mrb_ptr(v);
-    if (KOBAKO_BREAK_TAG(brk) == 0) {
+    const struct RProc *target = mrb_break_proc_get(brk);
+    if (KOBAKO_BREAK_TAG(brk) == 0 && target == mrb_proc_ptr(c.block)) {
       pair[0] = mrb_fixnum_value(1);
       pair[1] = mrb_break_value_get(brk);
-    } else if (KOBAKO_BREAK_TAG(brk) == KOBAKO_TAG_RETURN_BLOCK) {
-      /* `return`: the break itself, for Kobako.__broke_out (wasm/patches/service_block_return.rb). */
+    } else if (KOBAKO_BREAK_TAG(brk) == 0 || KOBAKO_BREAK_TAG(brk) == KOBAKO_TAG_RETURN_BLOCK) {
+      /* `return`, `throw`, an outer block's `break`: the break itself, for
+       * Kobako.__broke_out (wasm/patches/service_block_return.rb). */
       pair[0] = mrb_fixnum_value(3);
       pair[1] = v;
     } else {

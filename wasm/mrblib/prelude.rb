@@ -303,8 +303,8 @@ module Kobako
       return [0, value] if status == 0
 
       @block_results[id] = value
-      # `break` (1) and `return` (3) both end the Service call; a return is
-      # then finished in __settle.
+      # `break` (1) and `return`/`throw` (3) both end the Service call; the
+      # latter are then finished in __settle.
       return [1] if status == 1 || status == 3
 
       [2, value.class.to_s, value.message.to_s]
