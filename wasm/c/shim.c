@@ -132,6 +132,43 @@ static mrb_value block_body(mrb_state *mrb, void *data) {
 }
 
 #define KOBAKO_BREAK_TAG(brk) (((brk)->flags >> 8) & 7) /* vm.c's RBREAK_TAG_* */
+#define KOBAKO_TAG_RETURN_BLOCK 3                          /* RBREAK_TAG_RETURN_BLOCK */
+
+mrb_bool mrb_kobako_yielded_p(mrb_state *mrb, const mrb_callinfo *ci); /* patched vm.c */
+
+/* Kobako.__broke_out(value): the value of a Service call whose block broke
+ * out: a `break` value as is. A `return`, `throw` or outer `break` (kept as
+ * mruby's break object) is finished here, now that the Service call is back
+ * in the guest: the VM resumes unwinding (running ensure clauses) when a C
+ * function raises a break. For a return this first checks, as vm.c does
+ * before one, that the block's method is still running and no other C
+ * function lies in between; else it is the LocalJumpError mruby gives. */
+static mrb_value kobako_broke_out(mrb_state *mrb, mrb_value self) {
+  mrb_value b = mrb_get_arg1(mrb);
+  if (mrb_type(b) != MRB_TT_BREAK) return b;
+  struct RBreak *brk = (struct RBreak *)mrb_ptr(b);
+  /* A `break` (throw) is checked by the VM itself as it unwinds. */
+  if (KOBAKO_BREAK_TAG(brk) == KOBAKO_TAG_RETURN_BLOCK) {
+    const struct RProc *dst = mrb_break_proc_get(brk);
+    while (dst->upper && !MRB_PROC_SCOPE_P(dst) && !MRB_PROC_STRICT_P(dst)) dst = dst->upper;
+    mrb_bool ok = !MRB_PROC_ENV_P(dst) || MRB_ENV_ONSTACK_P(MRB_PROC_ENV(dst));
+    mrb_bool handed_on = FALSE; /* to an outer Service's block: checked there again */
+    const mrb_callinfo *ci = mrb->c->ci;
+    while (ok && ci > mrb->c->cibase && ci->proc != dst) {
+      if (mrb_kobako_yielded_p(mrb, ci)) {
+        handed_on = TRUE;
+        break;
+      }
+      if (ci->cci != 0 /* CINFO_NONE */) ok = FALSE;
+      ci--;
+    }
+    if (!ok || (!handed_on && ci <= mrb->c->cibase)) {
+      mrb_raise(mrb, E_LOCALJUMP_ERROR, "unexpected return");
+    }
+  }
+  mrb_exc_raise(mrb, b);
+  return mrb_nil_value(); /* not reached */
+}
 
 static mrb_value kobako_call_block(mrb_state *mrb, mrb_value self) {
   struct block_call c;
@@ -142,9 +179,15 @@ static mrb_value kobako_call_block(mrb_state *mrb, mrb_value self) {
   mrb_value pair[2] = {mrb_fixnum_value(0), v};
   if (failed && mrb_type(v) == MRB_TT_BREAK) {
     struct RBreak *brk = (struct RBreak *)mrb_ptr(v);
-    if (KOBAKO_BREAK_TAG(brk) == 0) {
+    const struct RProc *target = mrb_break_proc_get(brk);
+    if (KOBAKO_BREAK_TAG(brk) == 0 && target == mrb_proc_ptr(c.block)) {
       pair[0] = mrb_fixnum_value(1);
       pair[1] = mrb_break_value_get(brk);
+    } else if (KOBAKO_BREAK_TAG(brk) == 0 || KOBAKO_BREAK_TAG(brk) == KOBAKO_TAG_RETURN_BLOCK) {
+      /* `return`, `throw`, an outer block's `break`: the break itself, for
+       * Kobako.__broke_out (wasm/patches/service_block_return.rb). */
+      pair[0] = mrb_fixnum_value(3);
+      pair[1] = v;
     } else {
       pair[0] = mrb_fixnum_value(2);
       pair[1] = mrb_exc_new_lit(mrb, E_LOCALJUMP_ERROR, "unexpected return from a block run by a Service");
@@ -243,6 +286,7 @@ mrb_state *kobako_boot(const char *prelude, size_t len) {
   mrb_define_module_function(mrb, kobako, "__write", kobako_write, MRB_ARGS_REQ(2));
   mrb_define_module_function(mrb, kobako, "__dispatch", kobako_dispatch, MRB_ARGS_REQ(1));
   mrb_define_module_function(mrb, kobako, "__call_block", kobako_call_block, MRB_ARGS_REQ(2));
+  mrb_define_module_function(mrb, kobako, "__broke_out", kobako_broke_out, MRB_ARGS_REQ(1));
   struct RClass *handle = mrb_define_class_under(mrb, kobako, "Handle", mrb_class_get(mrb, "BasicObject"));
   MRB_SET_INSTANCE_TT(handle, MRB_TT_CDATA);
   mrb_undef_class_method(mrb, handle, "new");
@@ -590,3 +634,10 @@ int kobako_gc_arena_save(mrb_state *mrb) { return mrb_gc_arena_save(mrb); }
 void kobako_gc_arena_restore(mrb_state *mrb, int idx) { mrb_gc_arena_restore(mrb, idx); }
 
 size_t kobako_value_size(void) { return sizeof(mrb_value); }
+
+/* True when exc is the exception mruby raises when its allocator returns NULL
+ * (the host refused to grow memory, even after a full GC): unrescued, the
+ * guest then traps so the host reports its MemoryLimitError. */
+int kobako_is_out_of_memory(mrb_state *mrb, const mrb_value *exc) {
+  return mrb->nomem_err != NULL && mrb_obj_ptr(*exc) == (struct RObject *)mrb->nomem_err;
+}

@@ -304,7 +304,9 @@ module Kobako
       return [0, value] if status == 0
 
       @block_results[id] = value
-      return [1] if status == 1
+      # `break` (1) and `return`/`throw` (3) both end the Service call; the
+      # latter are then finished in __settle.
+      return [1] if status == 1 || status == 3
 
       [2, value.class.to_s, value.message.to_s]
     end
@@ -331,7 +333,8 @@ module Kobako
       case reply[0]
       when 0 then reply[1]
       when 1 then raise REPLY_ERRORS.fetch(reply[1], ServiceError), reply[2].to_s
-      when 2 then @block_results.delete(id) # the block broke out with this value
+      # The block broke out with this value, or returned (__broke_out, shim.c).
+      when 2 then __broke_out(@block_results.delete(id))
       when 3 then raise(@block_results.delete(id) || __rebuild_error(reply[1], reply[2]))
       else raise ServiceError, "malformed reply from the host"
       end

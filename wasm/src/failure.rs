@@ -9,6 +9,12 @@ const MAX_MESSAGE_TEXT: usize = 64 << 10;
 const MAX_BACKTRACE_LINES: usize = 64;
 
 pub fn exception_failure(interp: &Interp, exc: &Value) -> Failure {
+    // The allocator's own NoMemoryError, unrescued: memory growth was refused
+    // (the host's memory_limit). Trapping lets the host report that cap with
+    // its numbers; a guest that did not would only lose the better error.
+    if unsafe { mruby::kobako_is_out_of_memory(interp.0, exc) } != 0 {
+        std::process::abort();
+    }
     let (mut message, mut backtrace) = (Value::zeroed(), Value::zeroed());
     unsafe { mruby::kobako_exception_info(interp.0, exc, &mut message, &mut backtrace) };
     let text = |v: &Value| interp.string(v).map(clip);

@@ -165,11 +165,10 @@ impl Host for RubyHost<'_> {
     }
 }
 
-/// What stopped the guest. The cap that was hit wins over the trap text.
+/// What stopped the guest. The cap that was hit wins over the trap text. A
+/// deadline wins over a refused growth: the script may have rescued that
+/// refusal long before.
 fn classify(trap: wasmtime::Error, state: &HostState) -> KobakoError {
-    if let Some(exceeded) = state.limiter.exceeded() {
-        return exceeded.clone();
-    }
     if let Some(error) = trap
         .chain()
         .find_map(|cause| cause.downcast_ref::<KobakoError>())
@@ -178,6 +177,9 @@ fn classify(trap: wasmtime::Error, state: &HostState) -> KobakoError {
     }
     if let Some(tripped) = state.watchdog.tripped() {
         return tripped;
+    }
+    if let Some(exceeded) = state.limiter.exceeded() {
+        return exceeded.clone();
     }
     if let Some(exit) = trap.downcast_ref::<wasmtime_wasi::I32Exit>() {
         return KobakoError::Trap(format!("the guest called exit({})", exit.0));

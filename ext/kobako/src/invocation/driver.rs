@@ -14,8 +14,9 @@ use std::cell::RefCell;
 use std::future::Future;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::pin::Pin;
-use std::sync::atomic::Ordering;
-use std::task::{Context, Poll, Waker};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::task::{Context, Poll, Wake, Waker};
 
 use crate::invocation::channel::{DispatchChannel, DispatcherFailed, ToGuest, ToHost};
 use crate::invocation::gvl::{self, NoGvlError};
@@ -95,12 +96,25 @@ impl Driver<'_> {
         future: Pin<&mut F>,
         output: &mut Option<F::Output>,
     ) -> Result<(), Abort> {
-        // Nothing wakes us: every pending state is one the loop resolves.
+        // Only wasmtime itself wakes us, from inside the poll: its garbage
+        // collector yields between phases (wake, then Pending) when the GC
+        // heap of wasm exception objects fills, about every 1,365 raises.
+        let woken = Arc::new(WokenFlag::default());
+        let waker = Waker::from(woken.clone());
+        let slot = &mut *output;
         let poll_once = move || {
-            if let Poll::Ready(value) = future.poll(&mut Context::from_waker(Waker::noop())) {
-                *output = Some(value);
+            if let Poll::Ready(value) = future.poll(&mut Context::from_waker(&waker)) {
+                *slot = Some(value);
             }
         };
+        self.poll_with(poll_once)?;
+        if output.is_none() && woken.0.load(Ordering::SeqCst) {
+            self.signals.yielded.store(true, Ordering::SeqCst);
+        }
+        Ok(())
+    }
+
+    fn poll_with(&self, poll_once: impl FnOnce()) -> Result<(), Abort> {
         if self.signals.release_gvl.load(Ordering::SeqCst) {
             Ok(gvl::call_without_gvl(
                 Some(&self.signals.interrupt),
@@ -110,6 +124,20 @@ impl Driver<'_> {
             catch_unwind(AssertUnwindSafe(poll_once))
                 .map_err(|panic| Abort::Panic(gvl::panic_message(panic.as_ref())))
         }
+    }
+}
+
+/// Set when the future asks to be polled again (a cooperative yield).
+#[derive(Default)]
+struct WokenFlag(AtomicBool);
+
+impl Wake for WokenFlag {
+    fn wake(self: Arc<Self>) {
+        self.0.store(true, Ordering::SeqCst);
+    }
+
+    fn wake_by_ref(self: &Arc<Self>) {
+        self.0.store(true, Ordering::SeqCst);
     }
 }
 

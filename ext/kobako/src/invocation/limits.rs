@@ -57,7 +57,7 @@ impl MemoryLimiter {
         self.peak
     }
 
-    /// The refused growth, if any: the trap that followed is then a
+    /// The last refused growth, if any: a trap after it is then a
     /// `MemoryLimitError` whatever the trap itself says.
     pub fn exceeded(&self) -> Option<&KobakoError> {
         self.exceeded.as_ref()
@@ -71,10 +71,13 @@ impl MemoryLimiter {
                     requested: growth,
                     limit,
                 };
-                self.exceeded = Some(error.clone());
-                // An error (not `Ok(false)`) makes `memory.grow` trap, so the
-                // guest cannot swallow the refusal as an ordinary OOM.
-                return Err(wasmtime::Error::new(error));
+                self.exceeded = Some(error);
+                // A refusal, not a trap: `memory.grow` returns -1, malloc
+                // NULL, and mruby runs a full GC and retries (only live data
+                // counts), then raises NoMemoryError. The memory still cannot
+                // grow, whatever the guest does; an unrescued NoMemoryError
+                // traps and the trap is reported as this error.
+                return Ok(false);
             }
         }
         self.linear_before = self.linear;

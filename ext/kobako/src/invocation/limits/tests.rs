@@ -27,9 +27,9 @@ fn growth_up_to_the_limit_is_allowed_and_peaks() {
 }
 
 #[test]
-fn growth_past_the_limit_traps_with_sizes() {
+fn growth_past_the_limit_is_refused_with_sizes() {
     let mut limiter = instantiated(Some(PAGE as u64), 10 * PAGE);
-    assert!(limiter.memory_growing(10 * PAGE, 12 * PAGE, None).is_err());
+    assert!(!limiter.memory_growing(10 * PAGE, 12 * PAGE, None).unwrap());
     match limiter.exceeded() {
         Some(KobakoError::MemoryLimit { requested, limit }) => {
             assert_eq!((*requested, *limit), (2 * PAGE as u64, PAGE as u64));
@@ -65,4 +65,13 @@ fn a_failed_growth_is_forgotten() {
         .unwrap();
     assert!(limiter.memory_growing(10 * PAGE, 12 * PAGE, None).unwrap());
     assert_eq!(limiter.peak(), 2 * PAGE as u64);
+}
+
+#[test]
+fn a_refused_growth_leaves_the_size_so_a_smaller_one_still_fits() {
+    let mut limiter = instantiated(Some(2 * PAGE as u64), 10 * PAGE);
+    assert!(!limiter.memory_growing(10 * PAGE, 13 * PAGE, None).unwrap());
+    assert!(limiter.memory_growing(10 * PAGE, 11 * PAGE, None).unwrap());
+    assert!(!limiter.memory_growing(11 * PAGE, 13 * PAGE, None).unwrap());
+    assert_eq!(limiter.peak(), PAGE as u64);
 }
