@@ -16,6 +16,7 @@ require_relative "kobako/transport"
 require_relative "kobako/snippets"
 require_relative "kobako/bytecode"
 require_relative "kobako/artifact"
+require_relative "kobako/instrumentation"
 require_relative "kobako/sandbox"
 require_relative "kobako/pool"
 

@@ -148,7 +148,7 @@ module Kobako
     private_constant :MAP_HEADERS
 
     # Frame keys, packed once.
-    KEYS = %w[src run compile services snippets].to_h { |key| [key, FACTORY.dump(key).freeze] }.freeze
+    KEYS = %w[src file run compile services snippets].to_h { |key| [key, FACTORY.dump(key).freeze] }.freeze
     private_constant :KEYS
   end
 end
