@@ -101,7 +101,9 @@ class RailsAppTest < KobakoTest
 
   def assert_logged
     log = File.read(@log)
-    assert_match(/kobako: guest module .* in \d+\.\d ms/, log, "the master loaded the module at boot")
+    loaded = log.index(/^kobako: guest module .* in \d+\.\d ms$/)
+    refute_nil loaded, "the Railtie warmed the guest module at boot"
+    assert_operator loaded, :<, log.index("Worker 0 (PID"), "in the master, before the workers forked"
     assert_match(/^Kobako eval request\.rb \(\d+\.\dms, peak \d+ KiB, [1-9]\d* Service calls\)$/, log)
     assert_match(/^Kobako eval calc\.rb failed: Kobako::SandboxError \(/, log)
     assert_match(/^Kobako eval request\.rb failed: Kobako::TimeoutError \(/, log)
