@@ -3,7 +3,9 @@
 require_relative "test_helper"
 require "json"
 require "open3"
+require "stringio"
 require "tmpdir"
+require "kobako/cli"
 
 # exe/kobako, run as a real subprocess for every flag and exit status
 # (docs/cli.md).
@@ -159,6 +161,15 @@ class CliTest < KobakoTest
       small = File.binread(out_path)
       assert_operator small.bytesize, :<, bytes.bytesize, "--no-debug drops the line table"
     end
+  end
+
+  def test_the_cli_runs_in_process_without_exiting
+    out = StringIO.new
+    err = StringIO.new
+    status = Kobako::CLI.new(["-u", "-"], stdin: StringIO.new("puts 'in'; 7"), stdout: out, stderr: err).run
+    assert_equal [0, "in\n7\n"], [status, out.string]
+    assert_match(/\Akobako: wall_time=/, err.string)
+    assert_equal 3, Kobako::CLI.new(["-t", "0.2", "-e", "loop {}"], stdout: out, stderr: err).run
   end
 
   def test_compile_reports_syntax_errors_and_usage_errors
