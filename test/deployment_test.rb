@@ -158,6 +158,28 @@ class DeploymentTest < KobakoTest
     assert_equal "[false, 0, true, true] true true", out
   end
 
+  def test_rake_kobako_warm_fills_the_disk_cache
+    in_tmp do |tmp|
+      File.write(File.join(tmp, "Rakefile"), 'require "kobako/tasks"')
+      out, err, status = Open3.capture3({ "KOBAKO_CACHE_DIR" => tmp, "RUBYLIB" => File.join(ROOT, "lib") },
+                                        "rake", "-f", File.join(tmp, "Rakefile"), "kobako:warm", chdir: tmp)
+      assert_predicate status, :success?, err
+      assert_match(/\Akobako: guest module compiled_and_cached in \d+\.\d ms \(disk cache #{tmp}\)\n\z/, out)
+      assert_equal 1, cached_files(tmp).size
+    end
+  end
+
+  def test_a_rails_app_gets_kobako_warm_from_the_railtie
+    in_tmp do |tmp|
+      app = File.join(ROOT, "examples", "rails")
+      env = { "KOBAKO_CACHE_DIR" => tmp, "RUBYLIB" => File.join(ROOT, "lib"), "LOG_LEVEL" => "warn" }
+      out, err, status = Open3.capture3(env, "rake", "-f", File.join(app, "Rakefile"), "kobako:warm", chdir: app)
+      assert_predicate status, :success?, err
+      assert_match(/^kobako: guest module compiled_and_cached in \d+\.\d ms \(disk cache #{tmp}\)$/, out)
+      assert_equal 1, cached_files(tmp).size
+    end
+  end
+
   def test_configuration_is_checked_when_set
     config = Kobako::Configuration.new
     assert_raises(ArgumentError) { config.pool_size = 0 }
