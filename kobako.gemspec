@@ -2,6 +2,20 @@
 
 require_relative "lib/kobako/version"
 
+# `gem build` must never package a missing or stale guest: such a gem installs
+# and then fails at every Sandbox.new. (`rake build` rebuilds the guest first;
+# Bundler's git: and path: sources load this file without building a gem, so
+# the check runs only under `gem build`.)
+if defined?(Gem::Commands::BuildCommand)
+  wasm = File.join(__dir__, "data", "kobako.wasm")
+  inputs = Dir[File.join(__dir__, "{wasm,tools/bake}", "**", "*")].reject { |f| f.include?("/target/") }
+  newest = inputs.select { |f| File.file?(f) }.map { |f| File.mtime(f) }.max
+  unless File.exist?(wasm) && (newest.nil? || File.mtime(wasm) >= newest)
+    abort "kobako.gemspec: data/kobako.wasm is #{File.exist?(wasm) ? 'older than the guest sources' : 'missing'}; " \
+          "run `rake build` (or `rake wasm:build` before `gem build`)"
+  end
+end
+
 Gem::Specification.new do |spec|
   spec.name = "kobako"
   spec.version = Kobako::VERSION
@@ -32,6 +46,4 @@ Gem::Specification.new do |spec|
   spec.bindir = "exe"
   spec.executables = ["kobako"]
   spec.extensions = ["ext/kobako/extconf.rb"]
-
-  spec.add_dependency "msgpack", "~> 1.4"
 end

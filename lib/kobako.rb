@@ -25,11 +25,15 @@ require_relative "kobako/shared_pool"
 require_relative "kobako/railtie" if defined?(Rails::Railtie)
 
 # The native extension is loaded last: it looks up the error classes above by
-# name when it initializes.
+# name when it initializes. A platform gem carries one build per Ruby minor
+# version (lib/kobako/<major.minor>/kobako.so); a source gem or a checkout
+# has the one it compiled (lib/kobako/kobako.so).
 begin
-  require "kobako/kobako"
+  per_ruby = "kobako/#{RUBY_VERSION[/\A\d+\.\d+/]}/kobako"
+  require(Dir.exist?(File.join(__dir__, File.dirname(per_ruby))) ? per_ruby : "kobako/kobako")
 rescue LoadError => e
-  raise LoadError, "kobako's native extension is not built (#{e.message}); run `bin/setup` or `rake compile`"
+  raise LoadError, "kobako's native extension is not built (#{e.message}); in a checkout, run `bin/setup` " \
+                   "(or `rake compile`)"
 end
 
 # Runs untrusted mruby code inside a WebAssembly sandbox, in-process.

@@ -2,7 +2,7 @@
 
 require "test_helper"
 
-# SPEC 3, B-23…B-30: guest blocks passed to Services.
+# docs/behaviours.md §3, B-23…B-30: guest blocks passed to Services.
 class BlocksTest < KobakoTest
   Box = Struct.new(:v)
 

@@ -2,7 +2,7 @@
 
 require_relative "test_helper"
 
-# SPEC 2.3: `preload(binary:)` and `Kobako::Bytecode.compile`. Invalid bytecode
+# docs/behaviours.md §2.3: `preload(binary:)` and `Kobako::Bytecode.compile`. Invalid bytecode
 # is a Kobako::BytecodeError at the first and every later invocation — never a
 # crash, a trap or partial state (docs/bytecode.md).
 class BytecodeTest < KobakoTest

@@ -2,7 +2,7 @@
 
 require "test_helper"
 
-# SPEC 4: timeout (B-01), memory limit and stack exhaustion.
+# docs/behaviours.md §4: timeout (B-01), memory limit and stack exhaustion.
 class CapsTest < KobakoTest
   def test_b01_timeout_stops_an_infinite_loop
     sb = sandbox(timeout: 0.2)

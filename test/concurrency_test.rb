@@ -3,7 +3,7 @@
 require "test_helper"
 require "timeout"
 
-# SPEC 4 "Threads" and "Fork".
+# docs/behaviours.md §4 "Threads" and "Fork".
 class ConcurrencyTest < KobakoTest
   BUSY = "i = 0; i += 1 while i < %d; i"
 

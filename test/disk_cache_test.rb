@@ -5,7 +5,7 @@ require "digest"
 require "open3"
 require "tmpdir"
 
-# SPEC 6: the compiled module is cached on disk under $XDG_CACHE_HOME/kobako,
+# docs/behaviours.md §6: the compiled module is cached on disk under $XDG_CACHE_HOME/kobako,
 # used only from a private directory, checked before use, pruned, and any
 # failure falls back to compiling. The in-memory cache is per process, so each
 # case runs a fresh child process.

@@ -3,7 +3,7 @@
 require "test_helper"
 require "timeout"
 
-# SPEC 2.8: the error hierarchy and how guest failures surface.
+# docs/behaviours.md §2.8: the error hierarchy and how guest failures surface.
 class ErrorsTest < KobakoTest
   def setup
     @sb = sandbox

@@ -2,7 +2,7 @@
 
 require "test_helper"
 
-# SPEC 3 issue item "GC safety": bound objects, Handles' objects and the
+# docs/behaviours.md §3 issue item "GC safety": bound objects, Handles' objects and the
 # dispatcher stay alive while Ruby's GC runs in the middle of dispatch.
 class GcSafetyTest < KobakoTest
   class Maker

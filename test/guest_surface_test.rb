@@ -2,7 +2,7 @@
 
 require_relative "test_helper"
 
-# SPEC 5: the guest language. Everyday CRuby methods mruby 3.2 lacks are
+# docs/behaviours.md §5: the guest language. Everyday CRuby methods mruby 3.2 lacks are
 # provided by kobako's prelude, and mruby bugs that give wrong answers are
 # patched (wasm/patches/).
 class GuestSurfaceTest < KobakoTest

@@ -2,7 +2,7 @@
 
 require "test_helper"
 
-# SPEC 3: Handles (B-13…B-21, B-37).
+# docs/behaviours.md §3: Handles (B-13…B-21, B-37).
 class HandlesTest < KobakoTest
   Account = Struct.new(:owner, :balance) do
     def deposit(amount)

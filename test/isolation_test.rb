@@ -2,7 +2,7 @@
 
 require "test_helper"
 
-# B-03 (SPEC 2.4): every invocation starts from the same pristine guest.
+# B-03 (docs/behaviours.md §2.4): every invocation starts from the same pristine guest.
 class IsolationTest < KobakoTest
   def setup
     @sb = sandbox
@@ -81,7 +81,7 @@ class IsolationTest < KobakoTest
   end
 end
 
-# SPEC 2.1 / 4: the :hermetic and :permissive profiles.
+# docs/behaviours.md §2.1 / 4: the :hermetic and :permissive profiles.
 class ProfileTest < KobakoTest
   def test_hermetic_clock_reads_zero
     assert_equal 0, sandbox.eval("Time.now.to_i")

@@ -5,7 +5,7 @@ require "pathname"
 require "tempfile"
 require "tmpdir"
 
-# SPEC 2.1: construction, option validation and artifact errors.
+# docs/behaviours.md §2.1: construction, option validation and artifact errors.
 class OptionsTest < KobakoTest
   def test_defaults_and_readers
     sb = sandbox
@@ -146,7 +146,7 @@ class OptionsTest < KobakoTest
     assert_usable sandbox
   end
 
-  # SPEC 2.1: construction is cheap once the module is loaded.
+  # docs/behaviours.md §2.1: construction is cheap once the module is loaded.
   def test_construction_is_cheap_after_the_first
     sandbox
     time = elapsed { 50.times { sandbox } }

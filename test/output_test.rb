@@ -2,7 +2,7 @@
 
 require "test_helper"
 
-# B-04 (SPEC 2.6): stdout / stderr capture, limits and truncation flags.
+# B-04 (docs/behaviours.md §2.6): stdout / stderr capture, limits and truncation flags.
 class OutputTest < KobakoTest
   def setup
     @sb = sandbox

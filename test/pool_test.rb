@@ -2,7 +2,7 @@
 
 require "test_helper"
 
-# SPEC 4, "Pool".
+# docs/behaviours.md §4, "Pool".
 class PoolTest < KobakoTest
   def test_returns_the_block_value_and_builds_lazily
     setups = 0

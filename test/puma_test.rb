@@ -5,7 +5,7 @@ require "net/http"
 require "json"
 require "socket"
 
-# SPEC 4 "Fork": Puma in cluster mode with preload_app! serving a Rack app
+# docs/behaviours.md §4 "Fork": Puma in cluster mode with preload_app! serving a Rack app
 # that evaluates scripts per request (examples/rack), over real HTTP.
 class PumaTest < KobakoTest
   APP = File.join(ROOT, "examples", "rack")

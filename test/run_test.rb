@@ -2,7 +2,7 @@
 
 require_relative "test_helper"
 
-# SPEC 2.4 `Sandbox#run`, B-34 auto-wrap and B-37 restoration.
+# docs/behaviours.md §2.4 `Sandbox#run`, B-34 auto-wrap and B-37 restoration.
 class RunTest < KobakoTest
   TOOLS = <<~RUBY
     Greet = ->(name:, punctuation: "!") { "Hello, \#{name}\#{punctuation}" }

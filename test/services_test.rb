@@ -2,7 +2,7 @@
 
 require "test_helper"
 
-# SPEC 2.2 and 3: registration, calls, the reflection floor, failures.
+# docs/behaviours.md §2.2 and 3: registration, calls, the reflection floor, failures.
 class ServicesTest < KobakoTest
   class Greeter
     attr_reader :calls

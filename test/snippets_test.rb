@@ -2,7 +2,7 @@
 
 require_relative "test_helper"
 
-# SPEC 2.3 and B-31: snippets are compiled once at #preload and replayed, in
+# docs/behaviours.md §2.3 and B-31: snippets are compiled once at #preload and replayed, in
 # insertion order, into every fresh invocation.
 class SnippetsTest < KobakoTest
   HELPERS = <<~RUBY

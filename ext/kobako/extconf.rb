@@ -17,6 +17,17 @@ unless File.exist?(File.join(workspace, "Cargo.toml")) && File.exist?(File.join(
   abort "kobako: the cargo workspace (Cargo.toml, Cargo.lock) is missing from #{workspace}"
 end
 
+# A gem always ships the guest (data/kobako.wasm). A Bundler `git:` source is
+# a plain checkout, where the guest is a build product: build it here, which
+# needs the WASI toolchain bin/setup installs (docs/installation.md).
+guest = File.join(workspace, "data", "kobako.wasm")
+guest_build = File.join(workspace, "wasm", "build.rb")
+if !File.exist?(guest) && File.exist?(guest_build)
+  system(RbConfig.ruby, guest_build, chdir: workspace) or
+    abort "kobako: data/kobako.wasm is missing and building it failed; run bin/setup in #{workspace} " \
+          "(it installs clang-22, wasi-libc and the wasm32-wasip1 Rust target)"
+end
+
 # cargo names the library after the platform; Ruby wants its own extension.
 cargo_lib = RbConfig::CONFIG["host_os"].match?(/darwin/) ? "libkobako.dylib" : "libkobako.so"
 dlext = RbConfig::CONFIG["DLEXT"]

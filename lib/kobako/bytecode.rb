@@ -2,7 +2,7 @@
 
 module Kobako
   # mruby RITE bytecode made by the guest's own compiler, so it always matches
-  # the mruby inside the sandbox (SPEC 2.3, docs/bytecode.md). Load it with
+  # the mruby inside the sandbox (docs/behaviours.md §2.3, docs/bytecode.md). Load it with
   # `sandbox.preload(binary: bytes)`.
   module Bytecode
     # Compiling is trusted host work, not a guest's: it gets a larger memory

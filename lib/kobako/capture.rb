@@ -2,7 +2,7 @@
 
 module Kobako
   # What one invocation left behind besides its value: captured output and
-  # usage (SPEC 2.6, 2.7). Frozen; a Sandbox swaps in a new one per invocation.
+  # usage (docs/behaviours.md §2.6, 2.7). Frozen; a Sandbox swaps in a new one per invocation.
   class Capture
     EMPTY_OUTPUT = ""
 

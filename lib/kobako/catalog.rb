@@ -20,7 +20,7 @@ module Kobako
       raise ArgumentError, "#{what} must be a Symbol or String matching #{NAME.inspect}, got #{name.inspect}"
     end
 
-    # SPEC 2.4: a #run target names a top-level constant, nothing else.
+    # docs/behaviours.md §2.4: a #run target names a top-level constant, nothing else.
     def self.entrypoint_name(target)
       unless target.is_a?(Symbol) || target.is_a?(String)
         raise TypeError, "#run target must be a Symbol or String, got #{target.class}"

@@ -1,7 +1,7 @@
 # frozen_string_literal: true
 
 module Kobako
-  # Root of every error kobako raises (SPEC 2.8).
+  # Root of every error kobako raises (docs/behaviours.md §2.8).
   class Error < StandardError; end
 
   # The engine stopped the guest: a trap, an exhausted cap, or an outcome the

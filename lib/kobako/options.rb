@@ -1,7 +1,7 @@
 # frozen_string_literal: true
 
 module Kobako
-  # Validation of Sandbox options (SPEC 2.1). Each check raises ArgumentError
+  # Validation of Sandbox options (docs/behaviours.md §2.1). Each check raises ArgumentError
   # naming the option, so a typo in configuration fails at construction, not at
   # the first invocation.
   module Options

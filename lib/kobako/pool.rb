@@ -1,7 +1,7 @@
 # frozen_string_literal: true
 
 module Kobako
-  # A fixed number of set-up Sandboxes shared by threads (SPEC 4, "Pool").
+  # A fixed number of set-up Sandboxes shared by threads (docs/behaviours.md §4, "Pool").
   #
   #   pool = Kobako::Pool.new(slots: 4, timeout: 2.0) { |sb| sb.define(:KV).bind(:Store, store) }
   #   pool.with { |sb| sb.eval(code) }

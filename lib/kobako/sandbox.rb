@@ -1,13 +1,13 @@
 # frozen_string_literal: true
 
 module Kobako
-  # Runs mruby code in a fresh WebAssembly instance per invocation (SPEC 2.1, 2.4).
+  # Runs mruby code in a fresh WebAssembly instance per invocation (docs/behaviours.md §2.1, 2.4).
   class Sandbox
     DEFAULT_WASM_PATH = File.expand_path("../../data/kobako.wasm", __dir__)
 
     attr_reader :timeout, :memory_limit, :stdout_limit, :stderr_limit, :profile, :gvl, :wasm_path
 
-    # rubocop:disable Metrics/ParameterLists -- the option set is the public contract (SPEC 2.1)
+    # rubocop:disable Metrics/ParameterLists -- the option set is the public contract (docs/behaviours.md §2.1)
     def initialize(timeout: 60.0, memory_limit: 1 << 20, stdout_limit: 1 << 20, stderr_limit: 1 << 20,
                    profile: :hermetic, gvl: :release, wasm_path: DEFAULT_WASM_PATH)
       @timeout = Options.timeout(timeout)
@@ -31,13 +31,13 @@ module Kobako
     attr_reader :catalog
 
     # `sandbox.define(:KV).bind(:Lookup, object)`: the guest calls it as
-    # `KV::Lookup.call(...)` (SPEC 2.2).
+    # `KV::Lookup.call(...)` (docs/behaviours.md §2.2).
     def define(name)
       @mutex.synchronize { @catalog.define(name) }
     end
 
     # Adds a snippet replayed before every #eval and #run, in insertion order
-    # (SPEC 2.3). `code:` is compiled here, with the guest's compiler, so a
+    # (docs/behaviours.md §2.3). `code:` is compiled here, with the guest's compiler, so a
     # syntax error raises now; `binary:` (RITE bytecode) is checked at each
     # invocation and raises Kobako::BytecodeError there if it is invalid.
     # Returns the sandbox, so preloads chain.
@@ -71,7 +71,7 @@ module Kobako
     end
 
     # Calls `Target.call(*args, **kwargs)` on an entrypoint the snippets
-    # defined, in a fresh guest (SPEC 2.4). Arguments the wire cannot carry
+    # defined, in a fresh guest (docs/behaviours.md §2.4). Arguments the wire cannot carry
     # are lent as Handles for this invocation (B-34).
     def run(target, *args, **kwargs)
       name = Catalog.entrypoint_name(target)
@@ -80,7 +80,7 @@ module Kobako
       end
     end
 
-    # What the last invocation wrote and used (SPEC 2.6, 2.7).
+    # What the last invocation wrote and used (docs/behaviours.md §2.6, 2.7).
     def stdout = @capture.stdout
     def stderr = @capture.stderr
     def stdout_truncated? = @capture.stdout_truncated?

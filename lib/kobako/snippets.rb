@@ -2,7 +2,7 @@
 
 module Kobako
   # The code a Sandbox replays, in insertion order, at the start of every
-  # invocation (SPEC 2.3, B-31). Each entry is RITE bytecode: source snippets
+  # invocation (docs/behaviours.md §2.3, B-31). Each entry is RITE bytecode: source snippets
   # are compiled once, at #preload, so replay never parses (docs/snippets.md).
   class Snippets
     def initialize
@@ -24,7 +24,7 @@ module Kobako
     end
 
     # Bytecode from the host: verified by the guest at every replay, so a bad
-    # binary fails each invocation the same way (SPEC 2.3).
+    # binary fails each invocation the same way (docs/behaviours.md §2.3).
     def add_binary(name, bytecode)
       raise TypeError, "binary: must be a String of RITE bytecode, got #{bytecode.class}" unless bytecode.is_a?(String)
 

@@ -5,27 +5,14 @@ use std::path::Path;
 use std::sync::Arc;
 
 use magnus::{Error, RArray, RString, Ruby, Value};
-use wasmtime::InstancePre;
 
-use crate::abi::ExportHandles;
 use crate::config::InvokeConfig;
-use crate::disk_cache;
 use crate::error::KobakoError;
-use crate::gvl::{self, NoGvlError};
 use crate::invocation;
-use crate::loader;
-use crate::probe;
-use crate::state::HostState;
-
-/// A compiled, linked and ABI-checked guest.
-pub struct Loaded {
-    pub pre: InstancePre<HostState>,
-    pub exports: ExportHandles,
-    pub abi_version: i32,
-    /// How the module was obtained, and how long that took (seconds).
-    pub origin: disk_cache::Origin,
-    pub seconds: f64,
-}
+use crate::invocation::gvl::{self, NoGvlError};
+use crate::loading::loaded::Loaded;
+use crate::loading::loader;
+use crate::loading::probe;
 
 #[magnus::wrap(class = "Kobako::Native::Artifact", free_immediately, size)]
 pub struct Artifact(Arc<Loaded>);

@@ -2,7 +2,7 @@
 
 use magnus::{prelude::*, Error, RArray, Ruby, Value};
 
-use crate::profile::Profile;
+use crate::wasi::profile::Profile;
 
 pub struct InvokeConfig {
     pub timeout: Option<f64>,

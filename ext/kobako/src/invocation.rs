@@ -4,6 +4,17 @@
 //! output are kept for traps too; only a Ruby interrupt (Thread#kill,
 //! Thread#raise, `throw`) is re-raised as is.
 
+pub mod channel;
+pub mod dispatch;
+pub mod driver;
+pub mod guest;
+pub mod gvl;
+pub mod limits;
+pub mod state;
+pub mod ticker;
+pub mod watchdog;
+pub mod yielder;
+
 use std::cell::RefCell;
 use std::pin::pin;
 use std::sync::Arc;
@@ -12,17 +23,16 @@ use std::time::{Duration, Instant};
 use magnus::error::ErrorType;
 use magnus::{prelude::*, Error, IntoValue, RArray, RString, Ruby, Value};
 
-use crate::artifact::Loaded;
+use self::channel::{DispatchChannel, DispatcherFailed};
+use self::driver::{Abort, Driver, Host, Pump};
+use self::state::{HostState, StoreSetup};
+use self::watchdog::Signals;
+use self::yielder::Yielder;
 use crate::config::InvokeConfig;
-use crate::dispatch::{DispatchChannel, DispatcherFailed};
-use crate::driver::{Abort, Driver, Host, Pump};
 use crate::error::KobakoError;
-use crate::limits::MemoryLimiter;
-use crate::output::CaptureStream;
-use crate::state::{self, HostState};
-use crate::watchdog::{Signals, Watchdog};
-use crate::yielder::Yielder;
-use crate::{engine, guest, profile, ticker};
+use crate::loading::engine;
+use crate::loading::loaded::Loaded;
+use crate::wasi::output::CaptureStream;
 
 /// With `release_gvl`, how long the guest runs with the GVL held before it
 /// gives it up (see driver.rs). Reached at the first epoch tick past it.
@@ -53,14 +63,14 @@ pub fn invoke(
     let started = Instant::now();
     let mut store = state::new_store(
         engine,
-        HostState {
-            wasi: profile::wasi_ctx(config.profile, &stdout, &stderr),
-            limiter: MemoryLimiter::new(config.memory_limit),
-            watchdog: Watchdog::start(
-                config.timeout,
-                config.release_gvl.then_some(GVL_BUDGET),
-                signals.clone(),
-            ),
+        StoreSetup {
+            profile: config.profile,
+            stdout: &stdout,
+            stderr: &stderr,
+            memory_limit: config.memory_limit,
+            timeout: config.timeout,
+            gvl_budget: config.release_gvl.then_some(GVL_BUDGET),
+            signals: signals.clone(),
             dispatch: channel.clone(),
         },
     );

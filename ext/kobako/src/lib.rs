@@ -1,32 +1,21 @@
 //! kobako's native extension: runs the mruby guest (a wasm module) in
 //! wasmtime, one fresh instance per invocation, under timeout, memory and
-//! output caps. Ruby sees only `Kobako::Native::Artifact` (docs/native.md);
-//! no wasmtime type crosses into Ruby.
+//! output caps. Ruby sees `Kobako::Native::Artifact`, `Native::Yielder` and
+//! `Native::Codec` (docs/native.md); no wasmtime type crosses into Ruby.
+//!
+//! Modules by what happens: `loading` (engine, compiled-module caches, ABI,
+//! linker), `invocation` (one eval or run: store, guest, dispatch, yields,
+//! caps, GVL), `wasi` (the guest's clocks, entropy and output), and the
+//! Ruby-facing `artifact` and `codec`. docs/architecture.md walks through them.
 
-mod abi;
 mod artifact;
-mod clock;
+mod codec;
 mod config;
-mod disk_cache;
-mod dispatch;
-mod driver;
-mod engine;
-mod entropy;
 mod error;
-mod guest;
-mod gvl;
 mod invocation;
-mod limits;
-mod linker;
-mod loader;
-mod output;
-mod probe;
-mod profile;
-mod state;
-mod ticker;
-mod watchdog;
+mod loading;
+mod wasi;
 mod wire;
-mod yielder;
 
 use magnus::{function, method, prelude::*, Error, Ruby};
 
@@ -35,7 +24,8 @@ use crate::artifact::Artifact;
 #[magnus::init]
 fn init(ruby: &Ruby) -> Result<(), Error> {
     let native = ruby.define_module("Kobako")?.define_module("Native")?;
-    native.const_set("ABI_VERSION", abi::ABI_VERSION)?;
+    native.const_set("ABI_VERSION", loading::abi::ABI_VERSION)?;
+    codec::define(ruby, native)?;
     let class = native.define_class("Artifact", ruby.class_object())?;
     class.undef_default_alloc_func();
     class.define_singleton_method("load", function!(Artifact::load, 2))?;
@@ -45,6 +35,6 @@ fn init(ruby: &Ruby) -> Result<(), Error> {
     class.define_method("floor_probe", method!(Artifact::floor_probe, 0))?;
     let yielder = native.define_class("Yielder", ruby.class_object())?;
     yielder.undef_default_alloc_func();
-    yielder.define_method("call", method!(yielder::Yielder::call, 1))?;
+    yielder.define_method("call", method!(invocation::yielder::Yielder::call, 1))?;
     Ok(())
 }

@@ -3,10 +3,10 @@
 
 use wasmtime::{Caller, Engine, Linker};
 
-use crate::abi::{DISPATCH_MODULE, DISPATCH_NAME, WASI_MODULE};
-use crate::dispatch;
 use crate::error::KobakoError;
-use crate::state::HostState;
+use crate::invocation::dispatch;
+use crate::invocation::state::HostState;
+use crate::loading::abi::{DISPATCH_MODULE, DISPATCH_NAME, WASI_MODULE};
 
 /// WASI `errno::nosys`.
 const ERRNO_NOSYS: i32 = 52;

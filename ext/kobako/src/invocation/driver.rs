@@ -17,9 +17,9 @@ use std::pin::Pin;
 use std::sync::atomic::Ordering;
 use std::task::{Context, Poll, Waker};
 
-use crate::dispatch::{DispatchChannel, DispatcherFailed, ToGuest, ToHost};
-use crate::gvl::{self, NoGvlError};
-use crate::watchdog::Signals;
+use crate::invocation::channel::{DispatchChannel, DispatcherFailed, ToGuest, ToHost};
+use crate::invocation::gvl::{self, NoGvlError};
+use crate::invocation::watchdog::Signals;
 
 /// Why the guest future was abandoned before it finished.
 pub enum Abort {

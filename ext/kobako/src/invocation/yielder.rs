@@ -11,8 +11,8 @@ use std::thread::{self, ThreadId};
 
 use magnus::{Error, RString, Ruby};
 
-use crate::driver::{Abort, Pump, YieldEnd};
 use crate::error::KobakoError;
+use crate::invocation::driver::{Abort, Pump, YieldEnd};
 
 #[magnus::wrap(class = "Kobako::Native::Yielder", free_immediately, size)]
 pub struct Yielder {

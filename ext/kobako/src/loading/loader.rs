@@ -11,13 +11,13 @@ use std::time::{Instant, SystemTime};
 
 use wasmtime::{Engine, Module};
 
-use crate::abi;
-use crate::artifact::Loaded;
-use crate::disk_cache;
-use crate::engine;
 use crate::error::KobakoError;
-use crate::linker;
-use crate::probe;
+use crate::loading::abi;
+use crate::loading::disk_cache;
+use crate::loading::engine;
+use crate::loading::linker;
+use crate::loading::loaded::Loaded;
+use crate::loading::probe;
 
 const WASM_MAGIC: &[u8] = b"\0asm";
 

@@ -4,29 +4,35 @@
 use std::pin::pin;
 use std::sync::Arc;
 
-use crate::artifact::Loaded;
-use crate::dispatch::DispatcherFailed;
-use crate::driver::{Abort, Driver, Host, Pump};
 use crate::error::KobakoError;
-use crate::limits::MemoryLimiter;
-use crate::output::CaptureStream;
-use crate::profile::{self, Profile};
-use crate::state::{self, HostState};
-use crate::watchdog::{Signals, Watchdog};
-use crate::{engine, guest};
+use crate::invocation::channel::DispatcherFailed;
+use crate::invocation::driver::{Abort, Driver, Host, Pump};
+use crate::invocation::guest;
+use crate::invocation::state::{self, StoreSetup};
+use crate::invocation::watchdog::Signals;
+use crate::loading::engine;
+use crate::loading::loaded::Loaded;
+use crate::wasi::output::CaptureStream;
+use crate::wasi::profile::Profile;
 
 /// Runs on whichever thread loads the artifact; needs no Ruby.
 pub fn abi_version(loaded: &Loaded) -> Result<i32, KobakoError> {
     let engine = engine::engine().map_err(KobakoError::Setup)?;
     let sink = CaptureStream::new(Some(0));
     let signals = Arc::new(Signals::default());
-    let state = HostState {
-        wasi: profile::wasi_ctx(Profile::Hermetic, &sink, &sink),
-        limiter: MemoryLimiter::new(None),
-        watchdog: Watchdog::start(None, None, signals.clone()),
-        dispatch: None,
-    };
-    let mut store = state::new_store(engine, state);
+    let mut store = state::new_store(
+        engine,
+        StoreSetup {
+            profile: Profile::Hermetic,
+            stdout: &sink,
+            stderr: &sink,
+            memory_limit: None,
+            timeout: None,
+            gvl_budget: None,
+            signals: signals.clone(),
+            dispatch: None,
+        },
+    );
     let driver = Driver {
         signals: &signals,
         channel: None,

@@ -5,9 +5,9 @@
 use wasmtime_wasi::p1::WasiP1Ctx;
 use wasmtime_wasi::WasiCtxBuilder;
 
-use crate::clock::{FrozenMonotonicClock, FrozenWallClock};
-use crate::entropy::{FixedStream, INSECURE_SEED, SECURE_SEED};
-use crate::output::CaptureStream;
+use crate::wasi::clock::{FrozenMonotonicClock, FrozenWallClock};
+use crate::wasi::entropy::{FixedStream, INSECURE_SEED, SECURE_SEED};
+use crate::wasi::output::CaptureStream;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Profile {

@@ -15,7 +15,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use rb_sys::{rb_thread_call_without_gvl, Qnil};
 
-use crate::engine;
+use crate::loading::engine;
 
 /// Why a GVL-free call produced no result.
 pub enum NoGvlError {

@@ -1,11 +1,13 @@
 //! One invocation as seen by the guest ABI: instantiate, hand over the frame,
 //! run it, read the outcome (docs/wire.md).
 
-use wasmtime::{Instance, Memory, ModuleExport, Store, TypedFunc, WasmParams, WasmResults};
+use wasmtime::{
+    AsContextMut, Instance, Memory, ModuleExport, Store, TypedFunc, WasmParams, WasmResults,
+};
 
-use crate::artifact::Loaded;
 use crate::error::KobakoError;
-use crate::state::HostState;
+use crate::invocation::state::HostState;
+use crate::loading::loaded::Loaded;
 use crate::wire::{self, MAX_MESSAGE};
 
 /// The pooling allocator's "limit reached" errors say which pool, not why.
@@ -13,7 +15,7 @@ fn explain_instantiation(error: wasmtime::Error) -> wasmtime::Error {
     if format!("{error:#}").contains("maximum concurrent") {
         return trap(format!(
             "more than {} guests are running at once in this process ({error:#})",
-            crate::engine::POOL_SLOTS
+            crate::loading::engine::POOL_SLOTS
         ));
     }
     error
@@ -38,24 +40,11 @@ pub async fn run(
     let eval: TypedFunc<(i32, i32), i32> = function(&instance, store, &exports.eval)?;
     let outcome: TypedFunc<(), i64> = function(&instance, store, &exports.outcome)?;
 
-    if frame.len() > MAX_MESSAGE {
-        return Err(trap(format!(
-            "invocation frame of {} bytes exceeds the {MAX_MESSAGE}-byte message cap",
-            frame.len()
-        )));
-    }
-    let len = frame.len() as i32;
-    let ptr = alloc.call_async(&mut *store, len).await?;
-    if ptr == 0 {
-        return Err(trap(format!(
-            "guest could not allocate {len} bytes for the invocation frame"
-        )));
-    }
-    memory
-        .write(&mut *store, ptr as u32 as usize, frame)
-        .map_err(|_| trap("kobako_alloc returned a buffer outside guest memory".into()))?;
+    let (ptr, len) = copy_in(&mut *store, &alloc, memory, frame, "the invocation frame").await?;
 
-    let status = eval.call_async(&mut *store, (ptr, len)).await?;
+    let status = eval
+        .call_async(&mut *store, (ptr as i32, len as i32))
+        .await?;
     if status != 0 {
         return Err(trap(format!(
             "kobako_eval returned {status}: the guest could not build an outcome"
@@ -68,6 +57,35 @@ pub async fn run(
         return Err(KobakoError::CorruptedOutcome("the guest left no outcome".into()).into());
     }
     Ok(bytes.to_vec())
+}
+
+/// Copies `bytes` into a fresh buffer from the guest's `kobako_alloc`: the
+/// one way the host writes into guest memory (frames, Service replies, block
+/// requests). `what` names the message in errors.
+pub async fn copy_in(
+    mut ctx: impl AsContextMut<Data = HostState>,
+    alloc: &TypedFunc<i32, i32>,
+    memory: Memory,
+    bytes: &[u8],
+    what: &str,
+) -> wasmtime::Result<(u32, u32)> {
+    if bytes.len() > MAX_MESSAGE {
+        return Err(trap(format!(
+            "{what} of {} bytes exceeds the {MAX_MESSAGE}-byte message cap",
+            bytes.len()
+        )));
+    }
+    let len = bytes.len() as i32;
+    let ptr = alloc.call_async(&mut ctx, len).await?;
+    if ptr == 0 {
+        return Err(trap(format!(
+            "guest could not allocate {len} bytes for {what}"
+        )));
+    }
+    memory
+        .write(&mut ctx, ptr as u32 as usize, bytes)
+        .map_err(|_| trap("kobako_alloc returned a buffer outside guest memory".into()))?;
+    Ok((ptr as u32, len as u32))
 }
 
 /// Calls `kobako_abi_version` (used once, when an artifact is loaded).

@@ -11,76 +11,13 @@
 //! answers with `ToGuest::Yield`, the import runs the block through
 //! `kobako_yield` and posts its reply back, and waits again.
 
-use std::future::poll_fn;
-use std::sync::{Arc, Mutex, MutexGuard};
-use std::task::Poll;
-
 use wasmtime::{Caller, Extern, Memory};
 
 use crate::error::KobakoError;
-use crate::state::HostState;
-use crate::wire::{self, MAX_MESSAGE};
-
-/// The dispatcher failed; the Ruby exception is held by the driver.
-pub struct DispatcherFailed;
-
-/// What the suspended guest hands the driver.
-pub enum ToHost {
-    /// A Service request (docs/wire.md, "Request").
-    Dispatch(Vec<u8>),
-    /// The reply of a block the host asked the guest to run.
-    YieldDone(Vec<u8>),
-}
-
-/// What the driver hands back to the suspended guest.
-pub enum ToGuest {
-    /// The reply to the request: the import returns it.
-    Reply(Vec<u8>),
-    /// Run the request's block first (`kobako_yield`), then wait again.
-    Yield(Vec<u8>),
-}
-
-#[derive(Default)]
-struct Exchange {
-    to_host: Option<ToHost>,
-    to_guest: Option<Result<ToGuest, DispatcherFailed>>,
-}
-
-/// Hands one message at a time between the suspended guest and the driver.
-#[derive(Clone, Default)]
-pub struct DispatchChannel(Arc<Mutex<Exchange>>);
-
-impl DispatchChannel {
-    fn lock(&self) -> MutexGuard<'_, Exchange> {
-        self.0
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-    }
-
-    /// Guest side: post `message` and wait (suspending the fiber) for the answer.
-    async fn send(&self, message: ToHost) -> Result<ToGuest, DispatcherFailed> {
-        {
-            let mut exchange = self.lock();
-            exchange.to_guest = None;
-            exchange.to_host = Some(message);
-        }
-        poll_fn(|_| match self.lock().to_guest.take() {
-            Some(answer) => Poll::Ready(answer),
-            None => Poll::Pending,
-        })
-        .await
-    }
-
-    /// Driver side: what the suspended guest is waiting on, if anything.
-    pub fn take(&self) -> Option<ToHost> {
-        self.lock().to_host.take()
-    }
-
-    /// Driver side: answer the message taken last.
-    pub fn answer(&self, answer: Result<ToGuest, DispatcherFailed>) {
-        self.lock().to_guest = Some(answer);
-    }
-}
+use crate::invocation::channel::{DispatcherFailed, ToGuest, ToHost};
+use crate::invocation::guest;
+use crate::invocation::state::HostState;
+use crate::wire;
 
 /// Body of the import. `Ok(0)` means "no answer" (no dispatcher bound).
 pub async fn handle(
@@ -112,7 +49,8 @@ pub async fn handle(
             }
         }
     };
-    let (response_ptr, response_len) = copy_in(caller, memory, &response).await?;
+    let (response_ptr, response_len) =
+        copy_in(caller, memory, &response, "a Service reply").await?;
     Ok(wire::pack_region(response_ptr, response_len))
 }
 
@@ -123,7 +61,7 @@ async fn run_block(
     memory: Memory,
     request: &[u8],
 ) -> wasmtime::Result<Vec<u8>> {
-    let (ptr, len) = copy_in(caller, memory, request).await?;
+    let (ptr, len) = copy_in(caller, memory, request, "a block request").await?;
     let yield_block = caller
         .get_export("kobako_yield")
         .and_then(Extern::into_func)
@@ -138,35 +76,19 @@ async fn run_block(
         .to_vec())
 }
 
-/// Copies `bytes` into a fresh guest buffer from `kobako_alloc`.
+/// `guest::copy_in` with the caller's own `kobako_alloc`.
 async fn copy_in(
     caller: &mut Caller<'_, HostState>,
     memory: Memory,
     bytes: &[u8],
+    what: &str,
 ) -> wasmtime::Result<(u32, u32)> {
-    if bytes.len() > MAX_MESSAGE {
-        return Err(KobakoError::Trap(format!(
-            "a message of {} bytes exceeds the {MAX_MESSAGE}-byte cap",
-            bytes.len()
-        ))
-        .into());
-    }
     let alloc = caller
         .get_export("kobako_alloc")
         .and_then(Extern::into_func)
         .ok_or_else(|| KobakoError::Trap("guest has no kobako_alloc export".into()))?
         .typed::<i32, i32>(&*caller)?;
-    let len = bytes.len() as i32;
-    let ptr = alloc.call_async(&mut *caller, len).await?;
-    if ptr == 0 {
-        return Err(KobakoError::Trap(format!("guest could not allocate {len} bytes")).into());
-    }
-    memory
-        .write(&mut *caller, ptr as u32 as usize, bytes)
-        .map_err(|_| {
-            KobakoError::Trap("kobako_alloc returned a buffer outside guest memory".into())
-        })?;
-    Ok((ptr as u32, len as u32))
+    guest::copy_in(&mut *caller, &alloc, memory, bytes, what).await
 }
 
 fn memory(caller: &mut Caller<'_, HostState>) -> Result<Memory, KobakoError> {

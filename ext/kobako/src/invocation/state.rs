@@ -1,0 +1,54 @@
+//! What one invocation's `Store` carries, and the one constructor that
+//! builds such a store, for invocations and for the ABI probe alike.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use wasmtime::{Engine, Store};
+use wasmtime_wasi::p1::WasiP1Ctx;
+
+use crate::invocation::channel::DispatchChannel;
+use crate::invocation::limits::MemoryLimiter;
+use crate::invocation::watchdog::{Signals, Watchdog};
+use crate::wasi::output::CaptureStream;
+use crate::wasi::profile::{self, Profile};
+
+pub struct HostState {
+    pub wasi: WasiP1Ctx,
+    pub limiter: MemoryLimiter,
+    pub watchdog: Watchdog,
+    /// `None` when no dispatcher is bound: the import then answers 0.
+    pub dispatch: Option<DispatchChannel>,
+}
+
+/// What a store is built from.
+pub struct StoreSetup<'a> {
+    pub profile: Profile,
+    pub stdout: &'a CaptureStream,
+    pub stderr: &'a CaptureStream,
+    /// Bytes memory may grow past its size at entry; `None` for no cap.
+    pub memory_limit: Option<u64>,
+    /// Seconds from now; `None` for no deadline.
+    pub timeout: Option<f64>,
+    /// With `gvl: :release`, how long the guest keeps the GVL first.
+    pub gvl_budget: Option<Duration>,
+    pub signals: Arc<Signals>,
+    /// `None` when no dispatcher is bound.
+    pub dispatch: Option<DispatchChannel>,
+}
+
+/// A fresh store (B-49: one per invocation) with the caps wired in.
+pub fn new_store(engine: &Engine, setup: StoreSetup<'_>) -> Store<HostState> {
+    let state = HostState {
+        wasi: profile::wasi_ctx(setup.profile, setup.stdout, setup.stderr),
+        limiter: MemoryLimiter::new(setup.memory_limit),
+        watchdog: Watchdog::start(setup.timeout, setup.gvl_budget, setup.signals),
+        dispatch: setup.dispatch,
+    };
+    let mut store = Store::new(engine, state);
+    store.limiter(|state| &mut state.limiter);
+    // Consult the watchdog at every epoch tick.
+    store.epoch_deadline_callback(|mut context| context.data_mut().watchdog.on_tick());
+    store.set_epoch_deadline(1);
+    store
+}
