@@ -1,37 +1,60 @@
 # frozen_string_literal: true
 
 require_relative "test_helper"
+require "open3"
+require "rbconfig"
 
-# The README's Ruby examples run, in order, as one program, and every
-# `expr # => value` claim in them is checked (`expr # Kobako::SomeError`: that
-# it raises). Only `orders` and `code`, which the README leaves to the reader,
-# are defined here.
+# Every ```ruby block of the README runs when pasted alone: each is run in a
+# fresh Ruby process with nothing but kobako on the load path, and every
+# `expr # => value` claim in it is checked (`expr # Kobako::SomeError`: that it
+# raises). A block that starts with a file-path comment (`# config/…`) is a
+# file of the example Rails app instead, and must match that file.
 class ReadmeTest < KobakoTest
-  Order = Struct.new(:id, :total)
-
-  # The host object the README binds as a Service.
-  class Orders
-    def find(id) = Order.new(id, id * 10)
-  end
-
-  BLOCKS = File.read(File.join(ROOT, "README.md")).scan(/```ruby\n(.*?)```/m).flatten.freeze
+  README = File.join(ROOT, "README.md")
+  BLOCKS = File.read(README).scan(/```ruby\n(.*?)```/m).flatten.freeze
   CLAIM = /\A(?<expr>.+?)\s+# => (?<value>.+)\z/
   RAISES = /\A(?<expr>.+?)\s+# (?<error>Kobako::\w+)\z/
+  APP_FILE = %r{\A# (?<path>(?:config|app)/\S+\.rb)\n}
+  # The assertions a rewritten block calls; minitest's own, without its runner.
+  PRELUDE = <<~'RUBY'
+    require "minitest"
+    extend Minitest::Assertions
+    def self.assertions = @assertions ||= 0
+    def self.assertions=(count)
+      @assertions = count
+    end
+  RUBY
 
   def test_the_readme_has_ruby_examples
-    assert_operator BLOCKS.size, :>=, 4
+    assert_operator BLOCKS.size, :>=, 6
   end
 
-  def test_the_readme_examples_run_and_say_what_they_return
+  def test_each_readme_example_runs_alone_and_says_what_it_returns
     checks = 0
-    scope = binding # one scope: later blocks use the `sandbox` of earlier ones
-    scope.local_variable_set(:orders, Orders.new)
-    scope.local_variable_set(:code, "Shop::Orders.find(3).total")
-    BLOCKS.each do |block|
+    BLOCKS.each_with_index do |block, index|
+      next if APP_FILE.match?(block)
+
       program = block.lines.map { |line| checked(line.chomp) { checks += 1 } }.join("\n")
-      scope.eval(program, "README.md")
+      out, status = Open3.capture2e(RbConfig.ruby, "-I", File.join(ROOT, "lib"), "-e", PRELUDE + program)
+      assert status.success?, "README block #{index + 1} failed when run alone:\n#{block}\n--- output:\n#{out}"
     end
     assert_operator checks, :>=, 10, "the README's claims were not found"
+  end
+
+  def test_readme_blocks_that_show_app_files_match_the_example_app
+    BLOCKS.each do |block|
+      next unless (m = APP_FILE.match(block))
+
+      file = File.join(ROOT, "examples", "rails", m[:path])
+      assert File.exist?(file), "the README shows #{m[:path]}, which examples/rails does not have"
+      assert_equal File.read(file), block, "the README's #{m[:path]} differs from examples/rails/#{m[:path]}"
+    end
+  end
+
+  def test_every_file_the_readme_links_exists
+    File.read(README).scan(/\]\(([^)#\s]+)\)/).flatten.grep_v(%r{\A\w+://}).each do |link|
+      assert File.exist?(File.join(ROOT, link)), "README links to #{link}, which is not in the repository"
+    end
   end
 
   private

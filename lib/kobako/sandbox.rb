@@ -125,9 +125,18 @@ module Kobako
                              usage: Usage.new(wall_time: wall, memory_peak: peak, service_calls: @transport.calls))
       raise error if error
 
-      @transport.restore_result(Outcome.read(outcome, label))
+      read_outcome(outcome, label)
     ensure
       @catalog.reset_handles # B-18: Handles never outlive their invocation
+    end
+
+    # A Service failure the guest did not rescue carries the Service's own
+    # exception as its cause: the guest saw only its class and a scrubbed
+    # message (docs/security.md, "Errors that cross").
+    def read_outcome(outcome, label)
+      @transport.restore_result(Outcome.read(outcome, label))
+    rescue ServiceError => e
+      raise e, cause: @transport.failure
     end
 
     # Nil when the guest can reach nothing on the host: no Services and no

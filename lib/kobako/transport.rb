@@ -1,6 +1,8 @@
 # frozen_string_literal: true
 
+require "timeout"
 require_relative "transport/lending"
+require_relative "transport/disclosure"
 
 module Kobako
   # The dispatcher the native extension calls for every Service request
@@ -16,6 +18,22 @@ module Kobako
     # Ends the whole invocation instead of becoming a guest exception.
     FATAL = [HandlerExhaustedError, TrapError].freeze
 
+    # Where asynchronous exceptions (Thread#raise from another thread) land
+    # while a Service call is served (docs/security.md, "Interrupts"). Once
+    # delivered, a RuntimeError from a watchdog looks exactly like one the
+    # Service raised, and every Service StandardError becomes a guest-rescuable
+    # ServiceError; so a StandardError is held back while host code of the
+    # call runs and delivered as the call ends, outside every rescue: it ends
+    # the invocation unchanged. Timeout.timeout's own error is let through at
+    # once (on Ruby 3.1 it unwinds by `throw`, which nothing here catches),
+    # and so is everything that is not a StandardError (Thread#kill,
+    # Interrupt, signals): none of them is ever turned into a reply.
+    HOLD_INTERRUPTS = { StandardError => :never, Timeout::Error => :immediate }.freeze
+    # While the guest runs a block the Service yielded to, interrupts arrive
+    # at once: the native side tells them apart exactly (they are raised at
+    # the GVL boundary), and the bridge ends the invocation with them.
+    LET_INTERRUPTS = { StandardError => :immediate }.freeze
+
     # A guest exception re-raised at a host `yield` site (B-27).
     class BlockError < SandboxError; end
 
@@ -29,16 +47,20 @@ module Kobako
       end
     end
 
-    attr_reader :calls
+    # The last exception a Service raised in this invocation, in full: the
+    # guest saw only Disclosure.describe of it.
+    attr_reader :calls, :failure
 
     def initialize(catalog)
       @catalog = catalog
       @lending = Lending.new(catalog)
       @calls = 0
+      @failure = nil
     end
 
     def reset
       @calls = 0
+      @failure = nil
     end
 
     # B-34: #run's `[args, kwargs]` as one MessagePack blob, non-representable
@@ -59,12 +81,14 @@ module Kobako
 
     # request (binary String), yielder → reply (binary String).
     def call(request, yielder)
-      @calls += 1
-      reply = reply_to(request, yielder)
-      begin
-        Codec.encode(reply)
-      rescue Codec::Error => e
-        Codec.encode([REPLY_ERROR, "Kobako::ServiceError", "the result cannot cross the boundary: #{e.message}"])
+      Thread.handle_interrupt(HOLD_INTERRUPTS) do
+        @calls += 1
+        reply = reply_to(request, yielder)
+        begin
+          Codec.encode(reply)
+        rescue Codec::Error => e
+          Codec.encode([REPLY_ERROR, "Kobako::ServiceError", "the result cannot cross the boundary: #{e.message}"])
+        end
       end
     end
 
@@ -77,7 +101,7 @@ module Kobako
         raise Refusal, "undefined method '#{name}' for #{describe(target)}"
       args = @lending.restore(args)
       kwargs = @lending.restore(kwargs)
-      if (problem = Policy.argument_error(method, args, kwargs))
+      if (problem = Policy.argument_error(method, args, kwargs) || Policy.dispatch_argument(method, args))
         raise Refusal.new(problem, "Kobako::ServiceArgumentError")
       end
 
@@ -123,10 +147,7 @@ module Kobako
       return [REPLY_OK, @lending.lend(method.call(*args, **kwargs))] unless block_id
 
       block = BlockBridge.new(yielder, block_id, @lending)
-      broke = catch(block.tag) do
-        return [REPLY_OK, @lending.lend(method.call(*args, **kwargs, &block.to_proc))]
-      end
-      broke && [REPLY_BROKE]
+      call_with_block(method, args, kwargs, block)
     rescue *FATAL
       raise
     rescue BlockError => e
@@ -134,7 +155,21 @@ module Kobako
 
       [REPLY_BLOCK_RAISED, e.klass, e.message]
     rescue StandardError => e
-      [REPLY_ERROR, "Kobako::ServiceError", "#{e.class}: #{e.message}"]
+      raise if block&.abort
+
+      @failure = e
+      [REPLY_ERROR, "Kobako::ServiceError", Disclosure.describe(e)]
+    end
+
+    def call_with_block(method, args, kwargs, block)
+      broke = catch(block.tag) do
+        return [REPLY_OK, @lending.lend(method.call(*args, **kwargs, &block.to_proc))]
+      end
+      broke && [REPLY_BROKE]
+    ensure
+      # The guest stopped, or an interrupt arrived, while it ran the block:
+      # whatever the Service made of that, the invocation ends with it.
+      raise block.abort if block.abort
     end
 
     # The Proc a Service receives for the guest's block: each call is a
@@ -142,12 +177,18 @@ module Kobako
     class BlockBridge
       attr_reader :tag
 
+      # What ended the guest's run of the block from outside (an interrupt,
+      # a trap), or nil.
+      attr_reader :abort
+
       def initialize(yielder, id, lending)
         @yielder = yielder
         @id = id
         @lending = lending
         @tag = Object.new
         @raised = {}.compare_by_identity
+        @thread = Thread.current
+        @abort = nil
       end
 
       def raised?(error)
@@ -160,8 +201,10 @@ module Kobako
       end
 
       def run(args)
+        raise @abort if @abort
+
         request = Codec.encode([@id, @lending.lend(args)])
-        status, value, message = Codec.decode(@yielder.call(request))
+        status, value, message = Codec.decode(enter_guest(request))
         case status
         when REPLY_OK then @lending.restore(value)
         when YIELD_BROKE then throw @tag, true # `break`: unwind the Service, ensure blocks run
@@ -170,6 +213,19 @@ module Kobako
       end
 
       private
+
+      # Everything raised from here is not the block's doing (the block's own
+      # exceptions come back as replies): a trap, or an interrupt delivered
+      # while the guest ran. Misuse (a call after the Service returned, or
+      # from another thread) stays an ordinary error.
+      def enter_guest(request)
+        Thread.handle_interrupt(LET_INTERRUPTS) { @yielder.call(request) }
+      rescue LocalJumpError, ThreadError
+        raise
+      rescue Exception => e # rubocop:disable Lint/RescueException -- interrupts are what this is for
+        @abort = e if Thread.current == @thread
+        raise
+      end
 
       def raise_block_error(klass, message)
         error = BlockError.new("#{klass}: #{message}", klass: klass.to_s)

@@ -21,6 +21,10 @@
 #include <mruby/string.h>
 #include <mruby/variable.h>
 
+void kobako_json_init(mrb_state *mrb); /* wasm/c/json.c */
+void kobako_math_init(mrb_state *mrb); /* wasm/c/math_ext.c */
+void kobako_exception_init(mrb_state *mrb); /* wasm/c/exception.c */
+
 /* A String flag of kobako's own: the bytes are binary (ASCII-8BIT on the
  * host). Bits 0-10 are mruby's string flags; 11 is free. */
 #define KOBAKO_STR_BINARY (1 << 11)
@@ -248,6 +252,9 @@ mrb_state *kobako_boot(const char *prelude, size_t len) {
   mrb_define_method(mrb, mrb->string_class, "__kobako_binary?", str_binary_p, MRB_ARGS_NONE());
   mrb_define_method(mrb, mrb->string_class, "__kobako_binary=", str_set_binary, MRB_ARGS_REQ(1));
   mrb_define_method(mrb, mrb->string_class, "__kobako_valid_utf8?", str_valid_utf8_p, MRB_ARGS_NONE());
+  kobako_json_init(mrb); /* wasm/c/json.c */
+  kobako_math_init(mrb); /* wasm/c/math_ext.c */
+  kobako_exception_init(mrb); /* wasm/c/exception.c */
 
   mrb_value src = mrb_str_new(mrb, prelude, (mrb_int)len);
   mrb_bool failed = FALSE;

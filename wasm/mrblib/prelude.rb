@@ -265,6 +265,7 @@ module Kobako
     remove_instance_variable const_get const_set constants binding extend
     instance_method public_instance_method singleton_class method_missing
     respond_to_missing? remove_method undef_method alias_method
+    try try! tap then yield_self to_enum enum_for __getobj__ __setobj__
   ].to_h { |name| [name, true] }.freeze
 
   REPLY_ERRORS = {

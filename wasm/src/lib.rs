@@ -3,6 +3,7 @@
 
 pub mod decode;
 pub mod encode;
+pub mod float_fmt;
 pub mod frame;
 pub mod limits;
 pub mod outcome;

@@ -107,7 +107,9 @@ pub fn invoke(
     // The dispatcher's own error is the story only when it is what stopped
     // the guest; a trap during a block it yielded to (a timeout, say) wins.
     let (outcome, error) = match (result, raised) {
-        (Err(KobakoError::DispatcherRaised), Some(dispatcher_error)) => {
+        // Interrupted while it ran a block a Service yielded to: the
+        // interrupt (Thread#raise) is what the caller gets, unchanged.
+        (Err(KobakoError::DispatcherRaised | KobakoError::Interrupted), Some(dispatcher_error)) => {
             (None, Some(exception_of(ruby, dispatcher_error)?))
         }
         (_, Some(jump)) if matches!(jump.error_type(), ErrorType::Jump(_)) => return Err(jump),
@@ -156,6 +158,10 @@ impl Host for RubyHost<'_> {
                 Err(DispatcherFailed)
             }
         }
+    }
+
+    fn take_raised(&self) -> Option<Error> {
+        self.raised.borrow_mut().take()
     }
 }
 

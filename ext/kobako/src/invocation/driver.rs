@@ -44,6 +44,10 @@ impl From<NoGvlError> for Abort {
 pub trait Host {
     /// One Service request; `pump` lets the dispatcher yield to the guest.
     fn serve(&self, request: Vec<u8>, pump: &Pump<'_>) -> Result<Vec<u8>, DispatcherFailed>;
+
+    /// The Ruby error a failed `serve` kept, taken so that a yield can
+    /// re-raise it (a `throw` or Thread#kill must keep unwinding).
+    fn take_raised(&self) -> Option<magnus::Error>;
 }
 
 pub struct Driver<'a> {
@@ -60,9 +64,7 @@ impl Driver<'_> {
         let mut output = None;
         let mut poll_once = || -> Result<bool, Abort> {
             if output.is_none() {
-                if let Poll::Ready(value) = self.poll(future.as_mut())? {
-                    output = Some(value);
-                }
+                self.poll(future.as_mut(), &mut output)?;
             }
             Ok(output.is_some())
         };
@@ -85,9 +87,20 @@ impl Driver<'_> {
         }
     }
 
-    fn poll<F: Future>(&self, future: Pin<&mut F>) -> Result<Poll<F::Output>, Abort> {
+    /// Polls once; a finished guest's output is stored in `output` before
+    /// Ruby may raise at the GVL boundary (an interrupt), so that a later
+    /// poll never resumes a completed future.
+    fn poll<F: Future>(
+        &self,
+        future: Pin<&mut F>,
+        output: &mut Option<F::Output>,
+    ) -> Result<(), Abort> {
         // Nothing wakes us: every pending state is one the loop resolves.
-        let poll_once = move || future.poll(&mut Context::from_waker(Waker::noop()));
+        let poll_once = move || {
+            if let Poll::Ready(value) = future.poll(&mut Context::from_waker(Waker::noop())) {
+                *output = Some(value);
+            }
+        };
         if self.signals.release_gvl.load(Ordering::SeqCst) {
             Ok(gvl::call_without_gvl(
                 Some(&self.signals.interrupt),
@@ -151,6 +164,11 @@ impl Pump<'_> {
                 }
             }
         }
+    }
+
+    /// See `Host::take_raised`.
+    pub fn take_raised(&self) -> Option<magnus::Error> {
+        self.host.take_raised()
     }
 
     /// Runs the block of the Service call being served with `request`

@@ -57,7 +57,13 @@ impl Yielder {
         match pump.yield_to_guest(request) {
             Ok(reply) => Ok(ruby.str_from_slice(&reply)),
             Err(YieldEnd::Aborted(Abort::Ruby(error))) => Err(error),
-            Err(YieldEnd::Aborted(_)) | Err(YieldEnd::Finished) => Err(KobakoError::Trap(
+            // A Service the block called failed on the host (Thread#kill,
+            // a throw, an interrupt): that failure keeps unwinding, never a
+            // substitute for it (replacing a pending jump corrupts the VM).
+            Err(YieldEnd::Finished) => Err(pump.take_raised().unwrap_or_else(|| {
+                KobakoError::Trap("the guest stopped while running a block".into()).into_raise(ruby)
+            })),
+            Err(YieldEnd::Aborted(_)) => Err(KobakoError::Trap(
                 "the guest stopped while running a block".into(),
             )
             .into_raise(ruby)),

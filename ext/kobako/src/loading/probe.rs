@@ -56,4 +56,8 @@ impl Host for NoHost {
     fn serve(&self, _: Vec<u8>, _: &Pump<'_>) -> Result<Vec<u8>, DispatcherFailed> {
         Err(DispatcherFailed)
     }
+
+    fn take_raised(&self) -> Option<magnus::Error> {
+        None
+    }
 }
