@@ -2,7 +2,7 @@
 
 module Kobako
   # Runs mruby code in a fresh WebAssembly instance per invocation (docs/behaviours.md §2.1, 2.4).
-  class Sandbox
+  class Sandbox # rubocop:disable Metrics/ClassLength -- the public API (options, eval, run, capture) lives here
     DEFAULT_WASM_PATH = File.expand_path("../../data/kobako.wasm", __dir__)
 
     attr_reader :timeout, :memory_limit, :stdout_limit, :stderr_limit, :profile, :gvl, :wasm_path
