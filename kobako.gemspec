@@ -36,12 +36,14 @@ Gem::Specification.new do |spec|
   # members' manifests and sources ship only because cargo loads every member
   # of the workspace; they are not built at install time.
   spec.files = Dir[
-    "lib/**/*.rb", "sig/**/*.rbs", "data/kobako.wasm",
+    "lib/**/*.rb", "lib/**/*.rake", "exe/*", "sig/**/*.rbs", "data/kobako.wasm",
     "ext/kobako/Cargo.toml", "ext/kobako/extconf.rb", "ext/kobako/build.rs", "ext/kobako/src/**/*.rs",
     "wasm/Cargo.toml", "wasm/build.rs", "wasm/src/**/*.rs",
     "tools/bake/Cargo.toml", "tools/bake/src/**/*.rs",
     "Cargo.toml", "Cargo.lock", "README.md", "CHANGELOG.md", "LICENSE", "docs/*.md"
   ]
   spec.require_paths = ["lib"]
+  spec.bindir = "exe"
+  spec.executables = ["kobako"]
   spec.extensions = ["ext/kobako/extconf.rb"]
 end

@@ -15,9 +15,14 @@ require_relative "kobako/catalog"
 require_relative "kobako/transport"
 require_relative "kobako/snippets"
 require_relative "kobako/bytecode"
+require_relative "kobako/configuration"
 require_relative "kobako/artifact"
+require_relative "kobako/instrumentation"
 require_relative "kobako/sandbox"
 require_relative "kobako/pool"
+require_relative "kobako/shared_pool"
+
+require_relative "kobako/railtie" if defined?(Rails::Railtie)
 
 # The native extension is loaded last: it looks up the error classes above by
 # name when it initializes. A platform gem carries one build per Ruby minor

@@ -1,7 +1,8 @@
 # frozen_string_literal: true
 
-# Puma in cluster mode, loading kobako (and compiling the guest) once in the
-# master before forking.
+# Puma in cluster mode: with preload_app!, config.ru (kobako, and
+# Kobako.warm!, which loads the guest module) runs once in the master before
+# it forks the workers.
 workers 2
 threads 2, 2
 preload_app!

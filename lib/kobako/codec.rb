@@ -88,7 +88,7 @@ module Kobako
     private_constant :MAP_HEADERS
 
     # Frame keys, packed once (fixstr: a length byte and the key).
-    KEYS = %w[src run compile services snippets].to_h do |key|
+    KEYS = %w[src file run compile services snippets].to_h do |key|
       [key, ([0xa0 | key.bytesize].pack("C") + key).b.freeze]
     end.freeze
     private_constant :KEYS

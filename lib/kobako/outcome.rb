@@ -30,10 +30,21 @@ module Kobako
 
       klass = fields["class"]
       message = fields["message"].empty? ? klass : "#{klass}: #{fields['message']}"
-      error_class(fields["origin"], klass).new(
+      error = error_class(fields["origin"], klass).new(
         message, origin: fields["origin"], klass: klass,
                  backtrace_lines: fields["backtrace"] || [], details: fields["details"]
       )
+      with_guest_frames(error)
+    end
+
+    # A guest exception's Ruby backtrace starts with the script's own frames
+    # (`tool.rb:3:in foo`), then the host's, so an uncaught one points at the
+    # script first. `raise` keeps a backtrace that is already set.
+    def with_guest_frames(error)
+      return error unless error.is_a?(SandboxError) && !error.backtrace_lines.empty?
+
+      error.set_backtrace(error.backtrace_lines + caller(2))
+      error
     end
 
     def error_class(origin, klass)

@@ -2,7 +2,7 @@
 
 module Kobako
   # Runs mruby code in a fresh WebAssembly instance per invocation (docs/behaviours.md §2.1, 2.4).
-  class Sandbox
+  class Sandbox # rubocop:disable Metrics/ClassLength -- the public API (options, eval, run, capture) lives here
     DEFAULT_WASM_PATH = File.expand_path("../../data/kobako.wasm", __dir__)
 
     attr_reader :timeout, :memory_limit, :stdout_limit, :stderr_limit, :profile, :gvl, :wasm_path
@@ -57,12 +57,16 @@ module Kobako
       self
     end
 
-    # Evaluates +source+ in a fresh guest and returns its last expression's value.
-    def eval(source)
+    # Evaluates +source+ in a fresh guest and returns its last expression's
+    # value. +filename+ names the script in messages and backtraces
+    # (`tool.rb:3:in foo`, `tool.rb:2:4: syntax error`); "(eval)" without it.
+    def eval(source, filename: nil)
       source = Source.utf8(source)
-      @mutex.synchronize do
-        seal!
-        invoke("Sandbox#eval") { Codec.encode_text_pair("src", source) }
+      filename = Source.filename(filename)
+      entries = [Codec.encode_text_pair("src", source)]
+      entries << Codec.encode_text_pair("file", filename) if filename
+      Instrumentation.wrap(Instrumentation::EVAL, self, :filename, filename || "(eval)") do
+        invoke("Sandbox#eval") { entries }
       end
     end
 
@@ -71,8 +75,7 @@ module Kobako
     # are lent as Handles for this invocation (B-34).
     def run(target, *args, **kwargs)
       name = Catalog.entrypoint_name(target)
-      @mutex.synchronize do
-        seal!
+      Instrumentation.wrap(Instrumentation::RUN, self, :target, name) do
         invoke("Sandbox#run") { Codec.encode_pair("run", [name, @transport.run_arguments(args, kwargs)]) }
       end
     end
@@ -103,16 +106,21 @@ module Kobako
       @preamble.freeze
     end
 
-    # The block returns the operation's entry of the frame, packed
-    # (Codec.encode_pair); it runs with this invocation's empty handle table,
+    # The block returns the operation's entries of the frame, packed
+    # (Codec.encode_pair; one, or an Array of them); it runs with this invocation's empty handle table,
     # so it may lend Handles (#run).
-    def invoke(label)
+    def invoke(label, &)
+      @mutex.synchronize { invoke_sealed(label, &) }
+    end
+
+    def invoke_sealed(label)
+      seal!
       @transport.reset
-      frame = yield
+      frame = Array(yield)
       @capture = Capture::EMPTY
       @snippets.check!
       outcome, out, err, out_tr, err_tr, wall, peak, error =
-        @artifact.invoke(Codec.join_map([frame, *@preamble]), label, native_config, dispatcher)
+        @artifact.invoke(Codec.join_map([*frame, *@preamble]), label, native_config, dispatcher)
       @capture = Capture.new(stdout: out, stderr: err, stdout_truncated: out_tr, stderr_truncated: err_tr,
                              usage: Usage.new(wall_time: wall, memory_peak: peak, service_calls: @transport.calls))
       raise error if error

@@ -9,6 +9,9 @@ pub struct Frame {
     /// `#eval`: source to evaluate; str or bin on the wire.
     #[serde(default)]
     pub src: Option<ByteBuf>,
+    /// `#eval`: the file name its messages and backtraces show ("(eval)" when absent).
+    #[serde(default)]
+    pub file: Option<String>,
     /// `#run`: the entrypoint's name and a MessagePack `[args, kwargs]`.
     #[serde(default)]
     pub run: Option<(String, ByteBuf)>,
@@ -25,7 +28,7 @@ pub struct Frame {
 
 /// What one frame asks for; exactly one per frame.
 pub enum Op<'a> {
-    Eval(&'a [u8]),
+    Eval(&'a [u8], &'a str),
     Run(&'a str, &'a [u8]),
     Compile(&'a [u8], &'a str, bool),
 }
@@ -36,8 +39,11 @@ impl Frame {
     }
 
     pub fn op(&self) -> Result<Op<'_>, String> {
+        if self.file.is_some() && self.src.is_none() {
+            return Err("malformed invocation frame: file without src".into());
+        }
         match (&self.src, &self.run, &self.compile) {
-            (Some(src), None, None) => Ok(Op::Eval(src)),
+            (Some(src), None, None) => Ok(Op::Eval(src, self.file.as_deref().unwrap_or("(eval)"))),
             (None, Some((target, args)), None) => Ok(Op::Run(target, args)),
             (None, None, Some((src, filename, debug))) => Ok(Op::Compile(src, filename, *debug)),
             _ => {
@@ -58,8 +64,24 @@ mod tests {
         let b = [0x81, 0xa3, b's', b'r', b'c', 0xc4, 0x01, b'1'];
         for bytes in [&s[..], &b[..]] {
             let frame = Frame::decode(bytes).unwrap();
-            assert!(matches!(frame.op(), Ok(Op::Eval(b"1"))));
+            assert!(matches!(frame.op(), Ok(Op::Eval(b"1", "(eval)"))));
         }
+    }
+
+    #[test]
+    fn carries_the_eval_file_name() {
+        // {"src" => "1", "file" => "t.rb"}
+        let named = [
+            0x82, 0xa3, b's', b'r', b'c', 0xa1, b'1', 0xa4, b'f', b'i', b'l', b'e', 0xa4, b't',
+            b'.', b'r', b'b',
+        ];
+        let frame = Frame::decode(&named).unwrap();
+        assert!(matches!(frame.op(), Ok(Op::Eval(b"1", "t.rb"))));
+        // {"file" => "t.rb"}: a name with nothing to evaluate
+        let alone = [
+            0x81, 0xa4, b'f', b'i', b'l', b'e', 0xa4, b't', b'.', b'r', b'b',
+        ];
+        assert!(Frame::decode(&alone).unwrap().op().is_err());
     }
 
     #[test]

@@ -89,7 +89,7 @@ fn invoke(mrb: *mut mruby::MrbState, frame: &Frame) -> Vec<u8> {
         }
     }
     match op {
-        Op::Eval(src) => run(mrb, src),
+        Op::Eval(src, file) => run(mrb, src, file),
         Op::Run(target, args) => run_entrypoint(mrb, target, args),
         Op::Compile(..) => unreachable!("handled above"),
     }

@@ -67,7 +67,11 @@ pub fn compile(mrb: *mut mruby::MrbState, src: &[u8], filename: &str, debug: boo
     finish(mrb, status, &result, filename, line)
 }
 
-pub fn run(mrb: *mut mruby::MrbState, src: &[u8]) -> Vec<u8> {
+/// Evaluates `src` as the file `filename` (messages and backtraces name it).
+pub fn run(mrb: *mut mruby::MrbState, src: &[u8], filename: &str) -> Vec<u8> {
+    let Ok(c_name) = CString::new(filename) else {
+        return outcome::malformed("filename contains a NUL byte".into());
+    };
     let mut result = Value::zeroed();
     let mut line = 0;
     let status = unsafe {
@@ -75,12 +79,12 @@ pub fn run(mrb: *mut mruby::MrbState, src: &[u8]) -> Vec<u8> {
             mrb,
             src.as_ptr(),
             src.len(),
-            c"(eval)".as_ptr(),
+            c_name.as_ptr(),
             &mut result,
             &mut line,
         )
     };
-    finish(mrb, status, &result, "(eval)", line)
+    finish(mrb, status, &result, filename, line)
 }
 
 /// `Target.call(*args, **kwargs)` through `Kobako.__run` (prelude).

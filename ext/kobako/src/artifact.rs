@@ -1,6 +1,7 @@
 //! `Kobako::Native::Artifact`: a loaded guest, ready to be instantiated.
 //! Instances share the compiled module through the process-wide cache.
 
+use std::path::Path;
 use std::sync::Arc;
 
 use magnus::{Error, RArray, RString, Ruby, Value};
@@ -17,13 +18,16 @@ use crate::loading::probe;
 pub struct Artifact(Arc<Loaded>);
 
 impl Artifact {
-    /// `Artifact.load(path)`: from the cache, or compiled without the GVL.
-    pub fn load(ruby: &Ruby, path: String) -> Result<Self, Error> {
+    /// `Artifact.load(path, cache_dir)`: from the process's cache, or
+    /// loaded without the GVL (from the disk cache in `cache_dir`, a String
+    /// or nil for none, or compiled).
+    pub fn load(ruby: &Ruby, path: String, cache_dir: Option<String>) -> Result<Self, Error> {
         let key = loader::cache_key(&path).map_err(|e| e.into_raise(ruby))?;
         if let Some(loaded) = loader::cached(&key) {
             return Ok(Self(loaded));
         }
-        let loaded = match gvl::call_without_gvl(None, || loader::load(&key)) {
+        let dir = cache_dir.as_deref().map(Path::new);
+        let loaded = match gvl::call_without_gvl(None, || loader::load(&key, dir)) {
             Ok(Ok(loaded)) => Arc::new(loaded),
             Ok(Err(error)) => return Err(error.into_raise(ruby)),
             Err(NoGvlError::Ruby(error)) => return Err(error),
@@ -40,6 +44,12 @@ impl Artifact {
 
     pub fn abi_version(&self) -> i32 {
         self.0.abi_version
+    }
+
+    /// `[origin, seconds]` of the load that made this module:
+    /// "disk_cache", "compiled_and_cached" or "compiled".
+    pub fn load_info(&self) -> (&'static str, f64) {
+        (self.0.origin.name(), self.0.seconds)
     }
 
     /// The benchmark floor (benchmark/README.md): a fresh Store and instance

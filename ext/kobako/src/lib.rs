@@ -28,8 +28,9 @@ fn init(ruby: &Ruby) -> Result<(), Error> {
     codec::define(ruby, native)?;
     let class = native.define_class("Artifact", ruby.class_object())?;
     class.undef_default_alloc_func();
-    class.define_singleton_method("load", function!(Artifact::load, 1))?;
+    class.define_singleton_method("load", function!(Artifact::load, 2))?;
     class.define_method("abi_version", method!(Artifact::abi_version, 0))?;
+    class.define_method("load_info", method!(Artifact::load_info, 0))?;
     class.define_method("invoke", method!(Artifact::invoke, 4))?;
     class.define_method("floor_probe", method!(Artifact::floor_probe, 0))?;
     let yielder = native.define_class("Yielder", ruby.class_object())?;

@@ -1,7 +1,10 @@
 //! Compiled modules cached on disk, so a new process deserializes the guest
 //! in milliseconds instead of compiling it for a second or more.
 //!
-//! Location: `$XDG_CACHE_HOME/kobako` or `~/.cache/kobako`; used only when it
+//! Location: chosen by the Ruby side (`Kobako.configuration.cache_dir`:
+//! `$KOBAKO_CACHE_DIR`, else `$XDG_CACHE_HOME/kobako` or `~/.cache/kobako`;
+//! none when turned off; docs/deployment.md). Only the directory itself is
+//! created (mode 0700), never a missing parent. It is used only when it
 //! is a real directory owned by this user with no group/other access, since
 //! loading a file from it means running its machine code. Key: SHA-256 of the
 //! wasm bytes plus the engine's compatibility hash. Files are written under a
@@ -28,33 +31,63 @@ const STALE_AFTER: Duration = Duration::from_secs(14 * 24 * 3600);
 /// A temporary file this old belongs to a writer that died.
 const ABANDONED_AFTER: Duration = Duration::from_secs(3600);
 
-/// The module for `wasm`: from the cache, or compiled (and then cached).
-pub fn module(engine: &Engine, wasm: &[u8]) -> wasmtime::Result<Module> {
-    let Some(dir) = cache_dir() else {
-        return Module::new(engine, wasm);
+/// Where a module came from, for the load log line (lib/kobako/artifact.rb).
+#[derive(Clone, Copy)]
+pub enum Origin {
+    /// Deserialized from the disk cache.
+    Disk,
+    /// Compiled, then written to the disk cache.
+    CompiledAndStored,
+    /// Compiled; the disk cache is off, unusable, or could not be written.
+    Compiled,
+}
+
+impl Origin {
+    pub fn name(self) -> &'static str {
+        match self {
+            Origin::Disk => "disk_cache",
+            Origin::CompiledAndStored => "compiled_and_cached",
+            Origin::Compiled => "compiled",
+        }
+    }
+}
+
+/// The module for `wasm`: from the cache in `dir`, or compiled (and then
+/// cached). `dir` None: no disk cache.
+pub fn module(
+    engine: &Engine,
+    wasm: &[u8],
+    dir: Option<&Path>,
+) -> wasmtime::Result<(Module, Origin)> {
+    let Some(dir) = dir.and_then(cache_dir) else {
+        return Ok((Module::new(engine, wasm)?, Origin::Compiled));
     };
     let path = dir.join(format!("{}.{EXTENSION}", key(engine, wasm)));
     if let Some(module) = load(engine, &path) {
-        return Ok(module);
+        return Ok((module, Origin::Disk));
     }
     let module = Module::new(engine, wasm)?;
     if store(&dir, &path, &module).is_ok() {
         prune(&dir, &path);
+        return Ok((module, Origin::CompiledAndStored));
     }
-    Ok(module)
+    Ok((module, Origin::Compiled))
 }
 
-fn cache_dir() -> Option<PathBuf> {
-    let base = match std::env::var_os("XDG_CACHE_HOME").map(PathBuf::from) {
-        Some(xdg) if xdg.is_absolute() => xdg,
-        _ => PathBuf::from(std::env::var_os("HOME")?).join(".cache"),
-    };
-    let dir = base.join("kobako");
-    DirBuilder::new()
-        .recursive(true)
-        .mode(0o700)
-        .create(&dir)
-        .ok()?;
+/// `dir` if it is (or, its parent existing, could be made) a private
+/// directory of this user.
+fn cache_dir(dir: &Path) -> Option<PathBuf> {
+    if !dir.is_absolute() {
+        return None;
+    }
+    // Not recursive: a missing parent (an unset-up $HOME, a typo in
+    // KOBAKO_CACHE_DIR) means no disk cache, not a tree of new directories.
+    match DirBuilder::new().mode(0o700).create(dir) {
+        Ok(()) => {}
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
+        Err(_) => return None,
+    }
+    let dir = dir.to_path_buf();
     let metadata = fs::symlink_metadata(&dir).ok()?;
     // SAFETY: geteuid has no preconditions and cannot fail.
     let private = metadata.is_dir()

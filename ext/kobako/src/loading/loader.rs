@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
-use std::time::SystemTime;
+use std::time::{Instant, SystemTime};
 
 use wasmtime::{Engine, Module};
 
@@ -63,10 +63,13 @@ pub fn remember(key: CacheKey, loaded: Arc<Loaded>) {
     cache.get_or_insert_with(HashMap::new).insert(key, loaded);
 }
 
-/// Compiles and checks the artifact. Slow (Cranelift): call without the GVL.
-pub fn load(key: &CacheKey) -> Result<Loaded, KobakoError> {
+/// Compiles (or reads from the disk cache in `cache_dir`) and checks the
+/// artifact. Slow (Cranelift): call without the GVL.
+pub fn load(key: &CacheKey, cache_dir: Option<&Path>) -> Result<Loaded, KobakoError> {
+    let started = Instant::now();
     let engine = engine::engine().map_err(KobakoError::Setup)?;
-    let module = compile(engine, &key.path)?;
+    let (module, origin) = compile(engine, &key.path, cache_dir)?;
+    let seconds = started.elapsed().as_secs_f64();
     let exports = abi::check_shape(&module)?;
     let pre = linker::build(engine)?
         .instantiate_pre(&module)
@@ -80,13 +83,19 @@ pub fn load(key: &CacheKey) -> Result<Loaded, KobakoError> {
         pre,
         exports,
         abi_version: 0,
+        origin,
+        seconds,
     };
     loaded.abi_version = probe::abi_version(&loaded)?;
     abi::check_version(loaded.abi_version)?;
     Ok(loaded)
 }
 
-fn compile(engine: &Engine, path: &Path) -> Result<Module, KobakoError> {
+fn compile(
+    engine: &Engine,
+    path: &Path,
+    cache_dir: Option<&Path>,
+) -> Result<(Module, disk_cache::Origin), KobakoError> {
     let shown = path.display();
     let bytes = fs::read(path)
         .map_err(|e| KobakoError::Setup(format!("cannot read guest artifact {shown}: {e}")))?;
@@ -95,6 +104,6 @@ fn compile(engine: &Engine, path: &Path) -> Result<Module, KobakoError> {
             "guest artifact {shown} is not a WebAssembly module"
         )));
     }
-    disk_cache::module(engine, &bytes)
+    disk_cache::module(engine, &bytes, cache_dir)
         .map_err(|e| KobakoError::Setup(format!("guest artifact {shown} does not compile: {e:#}")))
 }
