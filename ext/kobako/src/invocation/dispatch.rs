@@ -15,7 +15,7 @@ use wasmtime::{Caller, Extern, Memory};
 
 use crate::error::KobakoError;
 use crate::invocation::channel::{DispatcherFailed, ToGuest, ToHost};
-use crate::invocation::guest;
+use crate::invocation::{guest, guest_output};
 use crate::invocation::state::HostState;
 use crate::wire;
 
@@ -28,6 +28,8 @@ pub async fn handle(
     let Some(channel) = caller.data().dispatch.clone() else {
         return Ok(0);
     };
+    // What the script printed before this call reaches the capture first.
+    guest_output::drain(&mut *caller);
     let memory = memory(caller)?;
     let request = wire::read_region(memory.data(&*caller), ptr as u32, len as u32)
         .map_err(|reason| KobakoError::Trap(format!("invalid Service request: {reason}")))?
@@ -45,6 +47,7 @@ pub async fn handle(
             ToGuest::Reply(bytes) => break bytes,
             ToGuest::Yield(request) => {
                 let reply = run_block(caller, memory, &request).await?;
+                guest_output::drain(&mut *caller);
                 message = ToHost::YieldDone(reply);
             }
         }
