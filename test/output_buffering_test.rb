@@ -130,7 +130,7 @@ class OutputBufferingTest < KobakoTest
 
   def test_puts_fast_path_matches_io_puts
     sb = sandbox
-    sb.eval('puts; puts ""; puts "a\n"; puts "b", "c"; puts nil; puts ["d", ["e"]], 1; puts []; $stdout.puts("f")')
-    assert_equal "\n\na\nb\nc\n\nd\ne\n1\n\nf\n", sb.stdout
+    sb.eval('puts; puts ""; puts "a\n"; puts "b", "c"; puts nil; puts ["d", ["e"]], 1; $stdout.puts("f")')
+    assert_equal "\n\na\nb\nc\n\nd\ne\n1\nf\n", sb.stdout
   end
 end
