@@ -55,7 +55,8 @@ class OutputBufferingTest < KobakoTest
 
   def test_output_before_a_memory_limit_is_kept_in_full
     sb = sandbox(memory_limit: 2 * MIB)
-    assert_raises(Kobako::MemoryLimitError) { sb.eval('3.times { |i| puts "line #{i}" }; s = "x"; loop { s += s }') }
+    source = '3.times { |i| print "line ", i, "\n" }; s = "x"; loop { s += s }'
+    assert_raises(Kobako::MemoryLimitError) { sb.eval(source) }
     assert_equal "line 0\nline 1\nline 2\n", sb.stdout
     assert_usable sb
   end
@@ -111,7 +112,7 @@ class OutputBufferingTest < KobakoTest
     assert_predicate sb, :stderr_truncated?
 
     sb.eval('50_001.times { print "ab" }')
-    assert_equal ("ab" * 50_000) + "a", sb.stdout
+    assert_equal "#{'ab' * 50_000}a", sb.stdout
     assert_predicate sb, :stdout_truncated?
   end
 

@@ -15,8 +15,8 @@ use wasmtime::{Caller, Extern, Memory};
 
 use crate::error::KobakoError;
 use crate::invocation::channel::{DispatcherFailed, ToGuest, ToHost};
-use crate::invocation::{guest, guest_output};
 use crate::invocation::state::HostState;
+use crate::invocation::{guest, guest_output};
 use crate::wire;
 
 /// Body of the import. `Ok(0)` means "no answer" (no dispatcher bound).

@@ -28,7 +28,12 @@ pub struct GuestOutput {
 }
 
 impl GuestOutput {
-    pub fn new(memory: Memory, descriptor: u32, stdout: CaptureStream, stderr: CaptureStream) -> Self {
+    pub fn new(
+        memory: Memory,
+        descriptor: u32,
+        stdout: CaptureStream,
+        stderr: CaptureStream,
+    ) -> Self {
         Self {
             memory,
             descriptor,
