@@ -15,8 +15,8 @@ use wasmtime::{Caller, Extern, Memory};
 
 use crate::error::KobakoError;
 use crate::invocation::channel::{DispatcherFailed, ToGuest, ToHost};
+use crate::invocation::guest;
 use crate::invocation::state::HostState;
-use crate::invocation::{guest, guest_output};
 use crate::wire;
 
 /// Body of the import. `Ok(0)` means "no answer" (no dispatcher bound).
@@ -29,7 +29,7 @@ pub async fn handle(
         return Ok(0);
     };
     // What the script printed before this call reaches the capture first.
-    guest_output::drain(&mut *caller);
+    drain_output(caller);
     let memory = memory(caller)?;
     let request = wire::read_region(memory.data(&*caller), ptr as u32, len as u32)
         .map_err(|reason| KobakoError::Trap(format!("invalid Service request: {reason}")))?
@@ -47,7 +47,7 @@ pub async fn handle(
             ToGuest::Reply(bytes) => break bytes,
             ToGuest::Yield(request) => {
                 let reply = run_block(caller, memory, &request).await?;
-                guest_output::drain(&mut *caller);
+                drain_output(caller);
                 message = ToHost::YieldDone(reply);
             }
         }
@@ -55,6 +55,13 @@ pub async fn handle(
     let (response_ptr, response_len) =
         copy_in(caller, memory, &response, "a Service reply").await?;
     Ok(wire::pack_region(response_ptr, response_len))
+}
+
+/// What the guest still buffers reaches the capture (guest_output.rs).
+fn drain_output(caller: &mut Caller<'_, HostState>) {
+    if let Some(output) = caller.data().output.clone() {
+        output.drain(&mut *caller);
+    }
 }
 
 /// Re-enters the guest through `kobako_yield` while its Service call is

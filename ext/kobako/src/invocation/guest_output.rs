@@ -10,7 +10,6 @@
 
 use wasmtime::{AsContextMut, Memory};
 
-use crate::invocation::state::HostState;
 use crate::wasi::output::CaptureStream;
 use crate::wire;
 
@@ -40,35 +39,33 @@ impl GuestOutput {
             streams: [stdout, stderr],
         }
     }
-}
 
-/// Appends the guest's pending output to the capture streams and marks the
-/// guest's buffers empty. A no-op before the guest is instantiated.
-pub fn drain(mut ctx: impl AsContextMut<Data = HostState>) {
-    let mut ctx = ctx.as_context_mut();
-    let Some(output) = ctx.data().output.clone() else {
-        return;
-    };
-    for (index, stream) in output.streams.iter().enumerate() {
-        let Some(entry) = output.descriptor.checked_add(ENTRY * index as u32) else {
-            return;
-        };
-        let data = output.memory.data(&ctx);
-        let Ok(raw) = wire::read_region(data, entry, ENTRY) else {
-            return;
-        };
-        let field = |at: usize| u32::from_le_bytes(raw[at..at + 4].try_into().expect("4 bytes"));
-        let (ptr, cap, len) = (field(0), field(4), field(8));
-        let len = len.min(cap).min(MAX_PENDING);
-        if len == 0 {
-            continue;
+    /// Appends the guest's pending output to the capture streams and marks
+    /// the guest's buffers empty.
+    pub fn drain<T: 'static>(&self, mut ctx: impl AsContextMut<Data = T>) {
+        let mut ctx = ctx.as_context_mut();
+        for (index, stream) in self.streams.iter().enumerate() {
+            let Some(entry) = self.descriptor.checked_add(ENTRY * index as u32) else {
+                return;
+            };
+            let data = self.memory.data(&ctx);
+            let Ok(raw) = wire::read_region(data, entry, ENTRY) else {
+                return;
+            };
+            let field =
+                |at: usize| u32::from_le_bytes(raw[at..at + 4].try_into().expect("4 bytes"));
+            let (ptr, cap, len) = (field(0), field(4), field(8));
+            let len = len.min(cap).min(MAX_PENDING);
+            if len == 0 {
+                continue;
+            }
+            if let Ok(bytes) = wire::read_region(data, ptr, len) {
+                stream.append(bytes);
+            }
+            // `entry + 8` lies inside the region just read.
+            let _ = self
+                .memory
+                .write(&mut ctx, (entry + 8) as usize, &0u32.to_le_bytes());
         }
-        if let Ok(bytes) = wire::read_region(data, ptr, len) {
-            stream.append(bytes);
-        }
-        // `entry + 8` lies inside the region just read.
-        let _ = output
-            .memory
-            .write(&mut ctx, (entry + 8) as usize, &0u32.to_le_bytes());
     }
 }
