@@ -76,23 +76,106 @@ static mrb_value handle_id(mrb_state *mrb, mrb_value self) {
 
 /* ---- output ---------------------------------------------------------- */
 
-/* Kobako.__write(fd, string): the single primitive under puts/print/p/warn
- * and $stdout/$stderr. Goes straight to WASI fd_write, unbuffered, so output
- * is complete even when the invocation traps right after. */
+/* Output is buffered here, one buffer per fd, and reaches WASI fd_write only
+ * when a buffer fills or the script calls flush: one fd_write costs ~8 us
+ * through wasmtime-wasi, more than mruby takes to build a 40-byte line. The
+ * host reads whatever is still buffered straight out of guest memory
+ * (kobako_output_area below, docs/native.md "Output") after every run, trap
+ * or not, and before every Service call and yield reply, so nothing is lost
+ * and the order against host-side effects stays the order of the script. */
+#define KOBAKO_OUT_CAP 65536 /* 64 KiB: a fd_write per ~1600 40-byte lines */
+
+static char kobako_out_bytes[2][KOBAKO_OUT_CAP];
+
+/* Read by the host at fixed offsets: for fd 1 then fd 2, three little-endian
+ * u32s (where the buffer lies, its capacity, bytes pending). Only the host
+ * resets `len` besides kobako_out_flush. */
+struct kobako_out_buffer {
+  char *ptr;
+  uint32_t cap;
+  uint32_t len;
+};
+static struct kobako_out_buffer kobako_out[2] = {
+    {kobako_out_bytes[0], KOBAKO_OUT_CAP, 0},
+    {kobako_out_bytes[1], KOBAKO_OUT_CAP, 0},
+};
+
+/* Exported by wasm/src/exports.rs as kobako_output_area. */
+uint32_t kobako_c_output_area(void) { return (uint32_t)(uintptr_t)kobako_out; }
+
+static void kobako_out_raw(int fd, const char *p, size_t left) {
+  while (left > 0) {
+    ssize_t n = write(fd, p, left);
+    if (n <= 0) break; /* the host never refuses, but never spin */
+    p += n;
+    left -= (size_t)n;
+  }
+}
+
+static void kobako_out_flush(int fd) {
+  struct kobako_out_buffer *b = &kobako_out[fd - 1];
+  uint32_t len = b->len;
+  b->len = 0;
+  kobako_out_raw(fd, b->ptr, len);
+}
+
+static void kobako_out_append(int fd, const char *p, size_t len) {
+  struct kobako_out_buffer *b = &kobako_out[fd - 1];
+  if (len > b->cap - b->len) {
+    kobako_out_flush(fd);
+    if (len >= b->cap) { /* bigger than the whole buffer: straight through */
+      kobako_out_raw(fd, p, len);
+      return;
+    }
+  }
+  memcpy(b->ptr + b->len, p, len);
+  b->len += (uint32_t)len;
+}
+
+static int kobako_out_fd(mrb_state *mrb, mrb_int fd) {
+  if (fd != 1 && fd != 2) mrb_raise(mrb, E_ARGUMENT_ERROR, "only fd 1 and 2 are writable");
+  return (int)fd;
+}
+
+/* Kobako.__write(fd, string): the single primitive under print/p/warn/write
+ * and $stdout/$stderr. */
 static mrb_value kobako_write(mrb_state *mrb, mrb_value self) {
   mrb_int fd;
   mrb_value str;
   mrb_get_args(mrb, "iS", &fd, &str);
-  if (fd != 1 && fd != 2) mrb_raise(mrb, E_ARGUMENT_ERROR, "only fd 1 and 2 are writable");
-  const char *p = RSTRING_PTR(str);
-  mrb_int left = RSTRING_LEN(str);
-  while (left > 0) {
-    ssize_t n = write((int)fd, p, (size_t)left);
-    if (n <= 0) break; /* the host never refuses, but never spin */
-    p += n;
-    left -= n;
-  }
+  kobako_out_append(kobako_out_fd(mrb, fd), RSTRING_PTR(str), (size_t)RSTRING_LEN(str));
   return mrb_int_value(mrb, RSTRING_LEN(str));
+}
+
+/* Kobako.__puts(fd, objects) -> true when every object is a String and all
+ * were written as IO#puts writes them; false (nothing written) otherwise, and
+ * the prelude takes the general path. The common `puts "text"` then costs no
+ * Ruby-level call beyond Output#puts. */
+static mrb_value kobako_puts(mrb_state *mrb, mrb_value self) {
+  mrb_int fd;
+  mrb_value objects;
+  mrb_get_args(mrb, "iA", &fd, &objects);
+  int out = kobako_out_fd(mrb, fd);
+  mrb_int n = RARRAY_LEN(objects);
+  for (mrb_int i = 0; i < n; i++) {
+    if (!mrb_string_p(RARRAY_PTR(objects)[i])) return mrb_false_value();
+  }
+  if (n == 0) kobako_out_append(out, "\n", 1);
+  for (mrb_int i = 0; i < n; i++) {
+    mrb_value str = RARRAY_PTR(objects)[i];
+    mrb_int len = RSTRING_LEN(str);
+    kobako_out_append(out, RSTRING_PTR(str), (size_t)len);
+    if (len == 0 || RSTRING_PTR(str)[len - 1] != '\n') kobako_out_append(out, "\n", 1);
+  }
+  return mrb_true_value();
+}
+
+/* Kobako.__flush(fd): IO#flush. */
+static mrb_value kobako_flush(mrb_state *mrb, mrb_value self) {
+  mrb_int fd;
+  mrb_get_args(mrb, "i", &fd);
+  kobako_out_flush(kobako_out_fd(mrb, fd));
+  return mrb_nil_value();
 }
 
 /* Implemented in Rust (wasm/src/service.rs): encodes the request, crosses
@@ -284,6 +367,8 @@ mrb_state *kobako_boot(const char *prelude, size_t len) {
   if (mrb == NULL) return NULL;
   struct RClass *kobako = mrb_define_module(mrb, "Kobako");
   mrb_define_module_function(mrb, kobako, "__write", kobako_write, MRB_ARGS_REQ(2));
+  mrb_define_module_function(mrb, kobako, "__puts", kobako_puts, MRB_ARGS_REQ(2));
+  mrb_define_module_function(mrb, kobako, "__flush", kobako_flush, MRB_ARGS_REQ(1));
   mrb_define_module_function(mrb, kobako, "__dispatch", kobako_dispatch, MRB_ARGS_REQ(1));
   mrb_define_module_function(mrb, kobako, "__call_block", kobako_call_block, MRB_ARGS_REQ(2));
   mrb_define_module_function(mrb, kobako, "__broke_out", kobako_broke_out, MRB_ARGS_REQ(1));

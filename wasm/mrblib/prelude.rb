@@ -29,6 +29,9 @@ module Kobako
     end
 
     def puts(*objects)
+      # All-String arguments (the common case) are written by C in one call.
+      return nil if Kobako.__puts(@fd, objects)
+
       if objects.empty?
         write("\n")
       else
@@ -47,7 +50,10 @@ module Kobako
       char
     end
 
+    # Output is buffered in the guest (docs/native.md, "Output"); the host
+    # reads what is pending at the end of the run even after a trap.
     def flush
+      Kobako.__flush(@fd)
       self
     end
 

@@ -48,3 +48,14 @@ pub extern "C" fn kobako_outcome() -> i64 {
 pub extern "C" fn kobako_init() {
     interp::boot();
 }
+
+extern "C" {
+    fn kobako_c_output_area() -> u32;
+}
+
+/// Where the guest's output buffers are described (wasm/c/shim.c): the host
+/// calls it once before the run and reads the buffers from memory after it.
+#[no_mangle]
+pub extern "C" fn kobako_output_area() -> i32 {
+    unsafe { kobako_c_output_area() as i32 }
+}

@@ -8,6 +8,7 @@ pub mod channel;
 pub mod dispatch;
 pub mod driver;
 pub mod guest;
+pub mod guest_output;
 pub mod gvl;
 pub mod limits;
 pub mod state;
@@ -89,6 +90,10 @@ pub fn invoke(
         driver.run(future, &host)
         // Dropping the future here unwinds a guest that is still suspended.
     };
+    // Output the guest still buffers, a trap included (guest_output.rs).
+    if let Some(output) = store.data().output.clone() {
+        output.drain(&mut store);
+    }
     let raised = host.raised.into_inner();
     let wall_time = started.elapsed().as_secs_f64();
 

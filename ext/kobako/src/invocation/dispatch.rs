@@ -28,6 +28,8 @@ pub async fn handle(
     let Some(channel) = caller.data().dispatch.clone() else {
         return Ok(0);
     };
+    // What the script printed before this call reaches the capture first.
+    drain_output(caller);
     let memory = memory(caller)?;
     let request = wire::read_region(memory.data(&*caller), ptr as u32, len as u32)
         .map_err(|reason| KobakoError::Trap(format!("invalid Service request: {reason}")))?
@@ -45,6 +47,7 @@ pub async fn handle(
             ToGuest::Reply(bytes) => break bytes,
             ToGuest::Yield(request) => {
                 let reply = run_block(caller, memory, &request).await?;
+                drain_output(caller);
                 message = ToHost::YieldDone(reply);
             }
         }
@@ -52,6 +55,13 @@ pub async fn handle(
     let (response_ptr, response_len) =
         copy_in(caller, memory, &response, "a Service reply").await?;
     Ok(wire::pack_region(response_ptr, response_len))
+}
+
+/// What the guest still buffers reaches the capture (guest_output.rs).
+fn drain_output(caller: &mut Caller<'_, HostState>) {
+    if let Some(output) = caller.data().output.clone() {
+        output.drain(&mut *caller);
+    }
 }
 
 /// Re-enters the guest through `kobako_yield` while its Service call is

@@ -6,6 +6,7 @@ use wasmtime::{
 };
 
 use crate::error::KobakoError;
+use crate::invocation::guest_output::GuestOutput;
 use crate::invocation::state::HostState;
 use crate::loading::loaded::Loaded;
 use crate::wire::{self, MAX_MESSAGE};
@@ -39,6 +40,10 @@ pub async fn run(
     let alloc: TypedFunc<i32, i32> = function(&instance, store, &exports.alloc)?;
     let eval: TypedFunc<(i32, i32), i32> = function(&instance, store, &exports.eval)?;
     let outcome: TypedFunc<(), i64> = function(&instance, store, &exports.outcome)?;
+    let output_area: TypedFunc<(), i32> = function(&instance, store, &exports.output_area)?;
+    let descriptor = output_area.call_async(&mut *store, ()).await? as u32;
+    let (stdout, stderr) = store.data().streams.clone();
+    store.data_mut().output = Some(GuestOutput::new(memory, descriptor, stdout, stderr));
 
     let (ptr, len) = copy_in(&mut *store, &alloc, memory, frame, "the invocation frame").await?;
 

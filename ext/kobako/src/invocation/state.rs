@@ -8,6 +8,7 @@ use wasmtime::{Engine, Store};
 use wasmtime_wasi::p1::WasiP1Ctx;
 
 use crate::invocation::channel::DispatchChannel;
+use crate::invocation::guest_output::GuestOutput;
 use crate::invocation::limits::MemoryLimiter;
 use crate::invocation::watchdog::{Signals, Watchdog};
 use crate::wasi::output::CaptureStream;
@@ -19,6 +20,10 @@ pub struct HostState {
     pub watchdog: Watchdog,
     /// `None` when no dispatcher is bound: the import then answers 0.
     pub dispatch: Option<DispatchChannel>,
+    /// The guest's output buffers, once instantiated (guest_output.rs).
+    pub output: Option<GuestOutput>,
+    /// The streams those buffers drain into.
+    pub streams: (CaptureStream, CaptureStream),
 }
 
 /// What a store is built from.
@@ -44,6 +49,8 @@ pub fn new_store(engine: &Engine, setup: StoreSetup<'_>) -> Store<HostState> {
         limiter: MemoryLimiter::new(setup.memory_limit),
         watchdog: Watchdog::start(setup.timeout, setup.gvl_budget, setup.signals),
         dispatch: setup.dispatch,
+        output: None,
+        streams: (setup.stdout.clone(), setup.stderr.clone()),
     };
     let mut store = Store::new(engine, state);
     store.limiter(|state| &mut state.limiter);

@@ -19,6 +19,7 @@ pub struct ExportHandles {
     pub alloc: ModuleExport,
     pub eval: ModuleExport,
     pub outcome: ModuleExport,
+    pub output_area: ModuleExport,
 }
 
 /// Checks the module's shape (not yet its version) and resolves its exports.
@@ -49,6 +50,7 @@ pub fn check_shape(module: &Module) -> Result<ExportHandles, KobakoError> {
         alloc: function(module, "kobako_alloc", "i", "i")?,
         eval: function(module, "kobako_eval", "ii", "i")?,
         outcome: function(module, "kobako_outcome", "", "I")?,
+        output_area: function(module, "kobako_output_area", "", "i")?,
     })
 }
 

@@ -51,7 +51,8 @@ impl CaptureStream {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    fn append(&self, bytes: &[u8]) {
+    /// Keeps what fits under the limit; notes the rest as truncated.
+    pub fn append(&self, bytes: &[u8]) {
         let mut buffer = self.lock();
         let room = match self.limit {
             Some(limit) => limit.saturating_sub(buffer.bytes.len()),
