@@ -16,7 +16,7 @@ class String
   alias __kobako_plain_split split
 
   def =~(other)
-    raise TypeError, "wrong argument type String (expected Regexp)" if other.is_a?(String)
+    raise TypeError, "type mismatch: String given" if other.is_a?(String)
 
     other =~ self
   end
@@ -269,7 +269,7 @@ class String
     pattern = Regexp.__for_pattern(pattern)
     repl = replacement.empty? ? nil : replacement[0]
     hash = repl.is_a?(Hash) ? repl : nil
-    unless repl.nil? || hash || repl.is_a?(String)
+    unless replacement.empty? || hash || repl.is_a?(String)
       raise TypeError, "no implicit conversion of #{Regexp.__kobako_class_name(repl)} into String"
     end
 
@@ -285,7 +285,7 @@ class String
       out << byteslice(copied, b - copied)
       out << if hash
                hash[md[0]].to_s
-             elsif repl
+             elsif !replacement.empty?
                __kobako_expand(repl, md)
              else
                $~ = md

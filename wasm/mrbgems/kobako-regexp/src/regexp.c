@@ -74,6 +74,8 @@ static mrb_noreturn void raise_onig(mrb_state *mrb, int code, OnigErrorInfo *inf
   OnigUChar buf[ONIG_MAX_ERROR_MESSAGE_LEN];
   if (code == ONIGERR_MEMORY) mrb_exc_raise(mrb, mrb_obj_value(mrb->nomem_err));
   onig_error_code_to_str(buf, code, info);
+  /* The one common message where Oniguruma's wording differs from CRuby's. */
+  if (code == ONIGERR_END_PATTERN_AT_ESCAPE) strcpy((char *)buf, "too short escape sequence");
   if (src) {
     /* CRuby's form: "<message>: /<source>/" */
     mrb_raisef(mrb, regexp_error(mrb), "%s: /%v/", (const char *)buf, mrb_str_new(mrb, src, src_len));
