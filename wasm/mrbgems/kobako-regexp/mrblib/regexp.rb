@@ -5,25 +5,10 @@
 # caller's; $1..$9, $&, $`, $' and $+ are read from it (the compiler asks
 # Regexp.__kobako_ref, see wasm/patches/regexp_backrefs.rb).
 class Regexp
-  # Literals are compiled once per distinct source and flags and then shared
-  # (CRuby also gives a literal one frozen object); 512 entries bound the
-  # cache against scripts that build endless dynamic patterns.
-  LITERAL_CACHE_MAX = 512
-  @__literals = {}
-
   class << self
-    # mruby's compiler turns /src/flags into Regexp.compile(src, "flags"[, enc]).
-    def compile(source, options = nil, encoding = nil)
-      return new(source, options) unless options.nil? || options.is_a?(String)
-
-      key = "#{options}#{encoding}/#{source}"
-      cached = @__literals[key]
-      return cached if cached
-
-      @__literals.clear if @__literals.size >= LITERAL_CACHE_MAX
-      @__literals[key] = __from_literal(source, options, encoding)
-    end
-
+    # Regexp.compile (in src/regexp.c) caches literals and calls this for a
+    # literal it has not seen: mruby's compiler turns /src/flags into
+    # Regexp.compile(src, "flags"[, encoding]).
     def __from_literal(source, flags, encoding)
       bits = 0
       flags&.each_char do |c|
@@ -132,12 +117,6 @@ class Regexp
       compile(pat, "")
     end
 
-    def __subject(obj)
-      return obj if obj.is_a?(String)
-      return obj.to_s if obj.is_a?(Symbol)
-
-      raise TypeError, "no implicit conversion of #{__kobako_class_name(obj)} into String"
-    end
   end
 
   def initialize(source, options = nil, _encoding = nil)
@@ -221,51 +200,12 @@ class Regexp
     s
   end
 
-  # The MatchData of the first match at or after byte offset +byte+, or nil;
-  # does not touch $~.
-  def __match_from(str, byte)
-    offsets = __search(str, byte, str.bytesize, false)
-    offsets && MatchData.__new(self, str, offsets)
-  end
-
-  def __char_to_byte(str, pos)
-    pos += str.size if pos < 0
-    return nil if pos < 0 || pos > str.size
-
-    str.__kobako_byte_pos(pos)
-  end
-
+  # =~, ===, match? and __match (which sets $~) are in src/regexp.c.
   def match(str, pos = 0, &block)
-    if str.nil?
-      $~ = nil
-      return nil
-    end
-    str = Regexp.__subject(str)
-    byte = __char_to_byte(str, pos)
-    md = byte && __match_from(str, byte)
-    $~ = md
+    md = __match(str, pos)
     return block.call(md) if md && block
 
     md
-  end
-
-  def match?(str, pos = 0)
-    return false if str.nil?
-
-    str = Regexp.__subject(str)
-    byte = __char_to_byte(str, pos)
-    !byte.nil? && !__search(str, byte, str.bytesize, false).nil?
-  end
-
-  def =~(str)
-    md = match(str)
-    md && md.begin(0)
-  end
-
-  def ===(obj)
-    return false unless obj.is_a?(String) || obj.is_a?(Symbol)
-
-    !match(obj).nil?
   end
 
   def encoding

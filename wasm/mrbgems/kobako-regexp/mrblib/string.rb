@@ -22,19 +22,19 @@ class String
   end
 
   def match(pattern, pos = 0, &block)
-    Regexp.__for_match(pattern).match(self, pos, &block)
+    pattern = Regexp.__for_match(pattern) unless pattern.is_a?(Regexp)
+    pattern.match(self, pos, &block)
   end
 
   def match?(pattern, pos = 0)
-    Regexp.__for_match(pattern).match?(self, pos)
+    pattern = Regexp.__for_match(pattern) unless pattern.is_a?(Regexp)
+    pattern.match?(self, pos)
   end
 
   def index(pattern, pos = 0)
     return __kobako_plain_index(pattern, pos) unless pattern.is_a?(Regexp)
 
-    byte = pattern.__char_to_byte(self, pos)
-    md = byte && pattern.__match_from(self, byte)
-    $~ = md
+    md = pattern.__match(self, pos)
     md && md.begin(0)
   end
 
@@ -214,8 +214,8 @@ class String
     start = 0
     len = bytesize
     last = nil
-    while start <= len && (offsets = pattern.__search(self, start, len, false))
-      md = MatchData.__new(pattern, self, offsets)
+    while start <= len && (md = pattern.__match_bytes(self, start))
+      offsets = md.__offsets
       last = md
       item = md.size == 1 ? md[0] : md.captures
       if block
@@ -277,9 +277,9 @@ class String
     start = 0
     copied = 0
     len = bytesize
-    while start <= len && (offsets = pattern.__search(self, start, len, false))
+    while start <= len && (md = pattern.__match_bytes(self, start))
       out ||= +""
-      md = MatchData.__new(pattern, self, offsets)
+      offsets = md.__offsets
       b = offsets[0]
       e = offsets[1]
       out << byteslice(copied, b - copied)

@@ -28,6 +28,7 @@
 #include <mruby/data.h>
 #include <mruby/internal.h>
 #include <mruby/string.h>
+#include <mruby/variable.h>
 
 #include <oniguruma.h>
 
@@ -124,6 +125,206 @@ static mrb_value re_compile(mrb_state *mrb, mrb_value self) {
 
 static mrb_bool binary_p(mrb_value str) { return (RSTRING(str)->flags & KOBAKO_STR_BINARY) != 0; }
 
+/* ---- hot paths -------------------------------------------------------------
+ * Literals in loops and `str =~ /re/` are what scripts do most; each Ruby-level
+ * method call costs about a microsecond in the guest, so the common matching
+ * entry points and the literal cache live here. They behave exactly like the
+ * Ruby they replace (mrblib/regexp.rb documents the contract). */
+
+static const char *class_word(mrb_state *mrb, mrb_value v) {
+  if (mrb_nil_p(v)) return "nil";
+  if (mrb_true_p(v)) return "true";
+  if (mrb_false_p(v)) return "false";
+  return mrb_obj_classname(mrb, v);
+}
+
+/* The String to match: Symbols by name; anything else but a String is a
+ * TypeError (nil is handled by the callers). */
+static mrb_value subject(mrb_state *mrb, mrb_value v) {
+  if (mrb_string_p(v)) return v;
+  if (mrb_symbol_p(v)) return mrb_sym_str(mrb, mrb_symbol(v));
+  mrb_raisef(mrb, E_TYPE_ERROR, "no implicit conversion of %s into String", class_word(mrb, v));
+  return v; /* not reached */
+}
+
+/* Byte offset of character position +pos+ (negative counts from the end), or
+ * -1 when it lies outside the String. */
+static mrb_int start_byte(mrb_value str, mrb_int pos) {
+  mrb_int chars;
+  const char *p, *s, *e;
+  if (binary_p(str)) {
+    chars = RSTRING_LEN(str);
+  } else {
+    chars = pos < 0 || pos > 0 ? mrb_utf8_strlen(RSTRING_PTR(str), RSTRING_LEN(str)) : 0;
+  }
+  if (pos < 0) pos += chars;
+  if (pos < 0 || pos > chars) return -1;
+  if (binary_p(str) || pos == 0) return pos;
+  s = p = RSTRING_PTR(str);
+  e = s + RSTRING_LEN(str);
+  for (; pos > 0 && p < e; pos--) p += mrb_utf8len(p, e);
+  return p - s;
+}
+
+static OnigRegex program_for(mrb_state *mrb, struct kobako_re *re, mrb_value str) {
+  if (binary_p(str) && !re->noencoding) {
+    if (!re->bytes) re->bytes = compile(mrb, re, ONIG_ENCODING_ASCII);
+    return re->bytes;
+  }
+  return re->utf8;
+}
+
+/* Searches from byte +start+; leaves the result in shared_region. */
+static mrb_bool search_from(mrb_state *mrb, struct kobako_re *re, mrb_value str, mrb_int start) {
+  const OnigUChar *s = (const OnigUChar *)RSTRING_PTR(str);
+  const OnigUChar *e = s + RSTRING_LEN(str);
+  int code;
+  onig_region_clear(shared_region);
+  code = onig_search(program_for(mrb, re, str), s, e, s + start, e, shared_region, ONIG_OPTION_NONE);
+  if (code == ONIG_MISMATCH) return FALSE;
+  if (code < 0) raise_onig(mrb, code, NULL, NULL, 0);
+  return TRUE;
+}
+
+static mrb_value region_offsets(mrb_state *mrb) {
+  mrb_value out = mrb_ary_new_capa(mrb, shared_region->num_regs * 2);
+  int i;
+  for (i = 0; i < shared_region->num_regs; i++) {
+    mrb_ary_push(mrb, out, mrb_int_value(mrb, shared_region->beg[i]));
+    mrb_ary_push(mrb, out, mrb_int_value(mrb, shared_region->end[i]));
+  }
+  return out;
+}
+
+/* A MatchData for the result in shared_region (mrblib/match_data.rb). */
+static mrb_value new_match_data(mrb_state *mrb, mrb_value re, mrb_value str) {
+  struct RClass *klass = mrb_class_get(mrb, "MatchData");
+  mrb_value md = mrb_obj_value(mrb_obj_alloc(mrb, MRB_TT_OBJECT, klass));
+  mrb_iv_set(mrb, md, mrb_intern_lit(mrb, "@regexp"), re);
+  mrb_iv_set(mrb, md, mrb_intern_lit(mrb, "@string"), str);
+  mrb_iv_set(mrb, md, mrb_intern_lit(mrb, "@offsets"), region_offsets(mrb));
+  return md;
+}
+
+static void set_last_match(mrb_state *mrb, mrb_value md) { mrb_gv_set(mrb, mrb_intern_lit(mrb, "$~"), md); }
+
+/* Regexp#__match(str, pos): the MatchData or nil; sets $~. */
+static mrb_value re_match_m(mrb_state *mrb, mrb_value self) {
+  mrb_value str, md = mrb_nil_value();
+  mrb_int pos = 0, start;
+  struct kobako_re *re = get_re(mrb, self);
+  mrb_get_args(mrb, "o|i", &str, &pos);
+  if (!mrb_nil_p(str)) {
+    str = subject(mrb, str);
+    start = start_byte(str, pos);
+    if (start >= 0 && search_from(mrb, re, str, start)) md = new_match_data(mrb, self, str);
+  }
+  set_last_match(mrb, md);
+  return md;
+}
+
+/* Regexp#__match_bytes(str, byte): the MatchData of the first match at or
+ * after byte offset +byte+, or nil; leaves $~ alone (the loops of scan, gsub
+ * and split set it themselves). */
+static mrb_value re_match_bytes(mrb_state *mrb, mrb_value self) {
+  mrb_value str;
+  mrb_int start;
+  struct kobako_re *re = get_re(mrb, self);
+  mrb_get_args(mrb, "Si", &str, &start);
+  if (start < 0 || start > RSTRING_LEN(str) || !search_from(mrb, re, str, start)) return mrb_nil_value();
+  return new_match_data(mrb, self, str);
+}
+
+/* Regexp#=~(str): character offset of the match or nil; sets $~. */
+static mrb_value re_match_op(mrb_state *mrb, mrb_value self) {
+  mrb_value str;
+  struct kobako_re *re = get_re(mrb, self);
+  mrb_get_args(mrb, "o", &str);
+  if (mrb_nil_p(str)) {
+    set_last_match(mrb, mrb_nil_value());
+    return mrb_nil_value();
+  }
+  str = subject(mrb, str);
+  if (!search_from(mrb, re, str, 0)) {
+    set_last_match(mrb, mrb_nil_value());
+    return mrb_nil_value();
+  }
+  set_last_match(mrb, new_match_data(mrb, self, str));
+  if (binary_p(str)) return mrb_int_value(mrb, shared_region->beg[0]);
+  return mrb_int_value(mrb, mrb_utf8_strlen(RSTRING_PTR(str), shared_region->beg[0]));
+}
+
+/* Regexp#===(obj): false for anything but a String or Symbol; sets $~. */
+static mrb_value re_eqq(mrb_state *mrb, mrb_value self) {
+  mrb_value obj, md = mrb_nil_value();
+  struct kobako_re *re = get_re(mrb, self);
+  mrb_get_args(mrb, "o", &obj);
+  if (!mrb_string_p(obj) && !mrb_symbol_p(obj)) return mrb_false_value();
+  obj = subject(mrb, obj);
+  if (search_from(mrb, re, obj, 0)) md = new_match_data(mrb, self, obj);
+  set_last_match(mrb, md);
+  return mrb_bool_value(!mrb_nil_p(md));
+}
+
+/* Regexp#match?(str, pos = 0): leaves $~ alone. */
+static mrb_value re_match_p(mrb_state *mrb, mrb_value self) {
+  mrb_value str;
+  mrb_int pos = 0, start;
+  struct kobako_re *re = get_re(mrb, self);
+  mrb_get_args(mrb, "o|i", &str, &pos);
+  if (mrb_nil_p(str)) return mrb_false_value();
+  str = subject(mrb, str);
+  start = start_byte(str, pos);
+  return mrb_bool_value(start >= 0 && search_from(mrb, re, str, start));
+}
+
+/* Regexp.compile(source, flags, encoding) as mruby's compiler emits it for a
+ * literal: one shared frozen Regexp per distinct literal, found in a
+ * direct-mapped table of LITERAL_SLOTS entries (a collision just compiles
+ * again), so a literal inside a loop compiles once. Other calls (an Integer
+ * or true as options) are Regexp.new. */
+#define LITERAL_SLOTS 512
+
+static uint32_t fnv1a(const char *p, mrb_int len, uint32_t h) {
+  mrb_int i;
+  for (i = 0; i < len; i++) h = (h ^ (unsigned char)p[i]) * 16777619u;
+  return h;
+}
+
+static mrb_value re_s_compile(mrb_state *mrb, mrb_value klass) {
+  mrb_value source, flags = mrb_nil_value(), enc = mrb_nil_value(), table, slot, re;
+  mrb_sym table_sym = mrb_intern_lit(mrb, "__kobako_literals");
+  uint32_t h;
+  mrb_int idx;
+  mrb_get_args(mrb, "o|oo", &source, &flags, &enc);
+  if (!mrb_string_p(source) || !(mrb_nil_p(flags) || mrb_string_p(flags)) ||
+      !(mrb_nil_p(enc) || mrb_string_p(enc))) {
+    mrb_value args[3] = {source, flags, enc};
+    return mrb_funcall_argv(mrb, klass, mrb_intern_lit(mrb, "new"), mrb_get_argc(mrb) > 1 ? 2 : 1, args);
+  }
+  h = fnv1a(RSTRING_PTR(source), RSTRING_LEN(source), 2166136261u);
+  if (mrb_string_p(flags)) h = fnv1a(RSTRING_PTR(flags), RSTRING_LEN(flags), h ^ 0x2f);
+  if (mrb_string_p(enc)) h = fnv1a(RSTRING_PTR(enc), RSTRING_LEN(enc), h ^ 0x3f);
+  idx = (mrb_int)(h % LITERAL_SLOTS) * 4;
+  table = mrb_iv_get(mrb, klass, table_sym);
+  if (!mrb_array_p(table)) {
+    table = mrb_ary_new_capa(mrb, LITERAL_SLOTS * 4);
+    mrb_iv_set(mrb, klass, table_sym, table);
+  }
+  slot = mrb_ary_ref(mrb, table, idx);
+  if (mrb_string_p(slot) && mrb_str_equal(mrb, slot, source) &&
+      mrb_equal(mrb, mrb_ary_ref(mrb, table, idx + 1), flags) &&
+      mrb_equal(mrb, mrb_ary_ref(mrb, table, idx + 2), enc)) {
+    return mrb_ary_ref(mrb, table, idx + 3);
+  }
+  re = mrb_funcall_id(mrb, klass, mrb_intern_lit(mrb, "__from_literal"), 3, source, flags, enc);
+  mrb_ary_set(mrb, table, idx, mrb_str_dup(mrb, source));
+  mrb_ary_set(mrb, table, idx + 1, flags);
+  mrb_ary_set(mrb, table, idx + 2, enc);
+  mrb_ary_set(mrb, table, idx + 3, re);
+  return re;
+}
+
 static mrb_value re_search(mrb_state *mrb, mrb_value self) {
   mrb_value str;
   mrb_int start, range;
@@ -131,16 +332,10 @@ static mrb_value re_search(mrb_state *mrb, mrb_value self) {
   struct kobako_re *re = get_re(mrb, self);
   OnigRegex reg;
   const OnigUChar *s, *e;
-  int code, i;
-  mrb_value out;
+  int code;
 
   mrb_get_args(mrb, "Siib", &str, &start, &range, &anchored);
-  if (binary_p(str) && !re->noencoding) {
-    if (!re->bytes) re->bytes = compile(mrb, re, ONIG_ENCODING_ASCII);
-    reg = re->bytes;
-  } else {
-    reg = re->utf8;
-  }
+  reg = program_for(mrb, re, str);
   s = (const OnigUChar *)RSTRING_PTR(str);
   e = s + RSTRING_LEN(str);
   if (start < 0 || start > RSTRING_LEN(str) || range < 0 || range > RSTRING_LEN(str)) return mrb_nil_value();
@@ -154,12 +349,7 @@ static mrb_value re_search(mrb_state *mrb, mrb_value self) {
   if (code == ONIG_MISMATCH) return mrb_nil_value();
   if (code < 0) raise_onig(mrb, code, NULL, NULL, 0);
 
-  out = mrb_ary_new_capa(mrb, shared_region->num_regs * 2);
-  for (i = 0; i < shared_region->num_regs; i++) {
-    mrb_ary_push(mrb, out, mrb_int_value(mrb, shared_region->beg[i]));
-    mrb_ary_push(mrb, out, mrb_int_value(mrb, shared_region->end[i]));
-  }
-  return out;
+  return region_offsets(mrb);
 }
 
 struct names_acc {
@@ -277,6 +467,12 @@ void mrb_kobako_regexp_gem_init(mrb_state *mrb) {
   mrb_define_const(mrb, re, "NOENCODING", mrb_fixnum_value(KOBAKO_RE_NOENCODING));
   mrb_define_method(mrb, re, "__compile", re_compile, MRB_ARGS_REQ(2));
   mrb_define_method(mrb, re, "__search", re_search, MRB_ARGS_REQ(4));
+  mrb_define_method(mrb, re, "__match", re_match_m, MRB_ARGS_ARG(1, 1));
+  mrb_define_method(mrb, re, "=~", re_match_op, MRB_ARGS_REQ(1));
+  mrb_define_method(mrb, re, "__match_bytes", re_match_bytes, MRB_ARGS_REQ(2));
+  mrb_define_method(mrb, re, "===", re_eqq, MRB_ARGS_REQ(1));
+  mrb_define_method(mrb, re, "match?", re_match_p, MRB_ARGS_ARG(1, 1));
+  mrb_define_class_method(mrb, re, "compile", re_s_compile, MRB_ARGS_ARG(1, 2));
   mrb_define_method(mrb, re, "__names", re_names, MRB_ARGS_NONE());
   mrb_define_method(mrb, re, "__groups", re_groups, MRB_ARGS_NONE());
   mrb_define_class_method(mrb, re, "__escape", re_escape, MRB_ARGS_REQ(1));
