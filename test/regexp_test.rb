@@ -98,7 +98,9 @@ class RegexpTest < KobakoTest
       '"path/to/file".gsub("/", "::")', '"abc".gsub(/b/, nil)', '"abc".sub(/b/)', '"aaa".gsub("", "-")',
       '"CamelCaseString".gsub(/([A-Z])/) { "_" + $1.downcase }.sub(/\A_/, "")',
       '"snake_case_here".gsub(/_(\w)/) { $1.upcase }', '"  lots   of   space ".gsub(/\s+/, " ").strip',
-      '"2024-05-06".gsub(/(\d+)-(\d+)-(\d+)/, "\\\\3/\\\\2/\\\\1")', '"ab".gsub(/(?<n>a)|b/) { $~[:n].inspect }'
+      '"2024-05-06".gsub(/(\d+)-(\d+)-(\d+)/, "\\\\3/\\\\2/\\\\1")', '"abc".sub(/b/, "b" => 1)', '"aaa".sub(/a/) { $~.post_match }',
+      '"abc".freeze.gsub(/b/, "x").frozen?', '"a-b".gsub(/(?<x>-)/) { Regexp.last_match(:x) * 2 }', '"ab".gsub(/(?<n>a)|b/) { $~[:n].inspect }',
+      '"a1b2".gsub(/\d/).to_a', '"hello world".gsub(/o/).map { $~.begin(0) }'
     ],
     bang_forms: [
       's = +"hello"; [s.gsub!(/l/, "L"), s]', 's = +"hello"; [s.gsub!(/z/, "L"), s]',
@@ -137,7 +139,8 @@ class RegexpTest < KobakoTest
       '%w[apple banana cherry].grep_v(/an/)', '%w[apple banana cherry].grep_v(/an/) { |w| w.size }',
       '[1, "a1", :b2, nil].grep(/\d/)', '(1..3).map(&:to_s).grep(/[23]/)', '%w[a1 b2].grep(/(\d)/) { $1 }',
       'case "hello"; when /^h(.)/ then $1; else :no; end', 'case "x"; when /y/ then 1; when /x/ then 2; end',
-      'case :sym; when /sy/ then :yes; end', 'case 5; when /5/ then :yes; else :no; end',
+      'case :sym; when /sy/ then :yes; end', 'case "ab12"; when /(\d+)/ then $~[0].to_i + 1; end',
+      '"a1 b2".scan(/(?<l>[a-z])(?<d>\d)/)', '"a1 b2".scan(/\d/); $~[0]', '"a1 b2".scan(/\d/); $`', 'case 5; when /5/ then :yes; else :no; end',
       '%w[b10 a2 a10].sort_by { |s| [s[/\D+/], s[/\d+/].to_i] }', '{ "a1" => 1, "b" => 2 }.select { |k, _| k =~ /\d/ }'
     ],
     syntax: [
@@ -147,7 +150,11 @@ class RegexpTest < KobakoTest
       '"a b\tc".scan(/\s/)', '"ff 1g".scan(/\h+/)', '"x1".match(/\d/)[0]', '"aAbB".scan(/[[:upper:]]/)',
       '"ÉCOLE école".scan(/école/i)', '"aaa".match(/a++/)[0]', '"abc".match(/(?i)B/)[0]', '"ab\ncd".match(/b.c/m)[0]',
       '"abc".match(/a(?<rest>.*)/)[:rest]', '"αβγ".match(/β/).begin(0)', '"test123".match(/\A[a-z]+\d+\z/)[0]',
-      '"foo.bar@example.com".match?(/\A[\w+\-.]+@[a-z\d\-]+(\.[a-z\d\-]+)*\.[a-z]+\z/i)', '"x" * 3 =~ /x{3}/'
+      '"foo.bar@example.com".match?(/\A[\w+\-.]+@[a-z\d\-]+(\.[a-z\d\-]+)*\.[a-z]+\z/i)', '"x" * 3 =~ /x{3}/',
+      '/\n\t\d/.source', '/\u00e9/.match?("é")', '/\x41/.match?("A")', '/É/i.match?("é")', '"aé1".scan(/\p{Alpha}/)',
+      'x = "a.b"; /#{x}/.match?("axb")', 'x = "a.b"; /#{Regexp.escape(x)}/.match?("axb")',
+      "/\n  a # letter a\n  \\d+ # digits\n/x.match('a12')[0]", '/[[:punct:]]+/.match("ab!?c")[0]',
+      '/(?<h>\d+):(?<m>\d+)/.match("12:34").values_at(:h, "m", 0)', '/a|ab/.match("ab")[0]', '/(a|ab)(c|bcd)/.match("abcd")[0]'
     ],
     output: [
       'puts "a1b2".gsub(/\d/, "#")', 'p "x=1".match(/(\w)=(\d)/).captures',

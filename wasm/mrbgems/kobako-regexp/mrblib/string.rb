@@ -237,6 +237,8 @@ class String
   end
 
   def gsub(pattern, *replacement, &block)
+    return to_enum(:gsub, pattern) if replacement.empty? && block.nil?
+
     __kobako_substitute(pattern, replacement, block, true) || dup
   end
 
