@@ -9,6 +9,9 @@ require "test_helper"
 # what the case printed must be the same. Then the cases no oracle can
 # answer: timeout, memory limit, usability afterwards.
 class RegexpTest < KobakoTest
+  # The cases are Ruby source kept verbatim (quotes, #{} and escapes as a
+  # script would write them).
+  # rubocop:disable Style/StringLiterals, Lint/InterpolationCheck
   CASES = {
     literal: [
       '/ab+c/.source', '/a/i.options', '/a/m.options', '/a/x.options', '/a/mix.options',
@@ -41,7 +44,8 @@ class RegexpTest < KobakoTest
       '/b/ =~ 5', '/(.)(.)/.match("ab").inspect', 'Regexp.new("(")', 'Regexp.new("[a")',
       'Regexp.new("*")', 'Regexp.new("(?<n>a)\\\\k<m>")', 'Regexp.new("a)")',
       'Regexp.new("\\\\")', 'Regexp.new(")")', 'Regexp.new("\\\\1")',
-      'Regexp.new("[b-a]")', 'Regexp.new("(?")', 'Regexp.new("x{1000000}")', 'begin; Regexp.new("a("); rescue RegexpError => e; e.class; end'
+      'Regexp.new("[b-a]")', 'Regexp.new("(?")', 'Regexp.new("x{1000000}")',
+      'begin; Regexp.new("a("); rescue RegexpError => e; e.class; end'
     ],
     match_data: [
       'm = /(\d+)-(\d+)/.match("tel 12-345 x"); [m[0], m[1], m[2], m[3], m[-1]]',
@@ -77,7 +81,8 @@ class RegexpTest < KobakoTest
       'r = /(?<a>x)(?<b>y)?/ =~ "zx"; [r, a, b]', 'a = 5; /(?<a>q)/ =~ "zzz"; a',
       '/(?<first>\w+) (?<last>\w+)/ =~ "Ada Lovelace"; "#{last}, #{first}"',
       '/(?<A>x)/ =~ "x"; local_variables.include?(:A)', '/(?<n>\d)(?<=\d)/ =~ "a5"; n',
-      %q(x = '(?<v>\d)'; Regexp.new(x) =~ "7"; [$~[:v], local_variables.include?(:v)]), '/[(?<z>)]/ =~ "z"; local_variables.include?(:z)'
+      %q(x = '(?<v>\d)'; Regexp.new(x) =~ "7"; [$~[:v], local_variables.include?(:v)]),
+      '/[(?<z>)]/ =~ "z"; local_variables.include?(:z)'
     ],
     scan: [
       '"hello world".scan(/o/)', '"hello world".scan(/o(.)?/)', '"a1b22c333".scan(/\d+/)',
@@ -98,8 +103,10 @@ class RegexpTest < KobakoTest
       '"path/to/file".gsub("/", "::")', '"abc".gsub(/b/, nil)', '"abc".sub(/b/)', '"aaa".gsub("", "-")',
       '"CamelCaseString".gsub(/([A-Z])/) { "_" + $1.downcase }.sub(/\A_/, "")',
       '"snake_case_here".gsub(/_(\w)/) { $1.upcase }', '"  lots   of   space ".gsub(/\s+/, " ").strip',
-      '"2024-05-06".gsub(/(\d+)-(\d+)-(\d+)/, "\\\\3/\\\\2/\\\\1")', '"abc".sub(/b/, "b" => 1)', '"aaa".sub(/a/) { $~.post_match }',
-      '"abc".freeze.gsub(/b/, "x").frozen?', '"a-b".gsub(/(?<x>-)/) { Regexp.last_match(:x) * 2 }', '"ab".gsub(/(?<n>a)|b/) { $~[:n].inspect }',
+      '"2024-05-06".gsub(/(\d+)-(\d+)-(\d+)/, "\\\\3/\\\\2/\\\\1")', '"abc".sub(/b/, "b" => 1)',
+      '"aaa".sub(/a/) { $~.post_match }',
+      '"abc".freeze.gsub(/b/, "x").frozen?', '"a-b".gsub(/(?<x>-)/) { Regexp.last_match(:x) * 2 }',
+      '"ab".gsub(/(?<n>a)|b/) { $~[:n].inspect }',
       '"a1b2".gsub(/\d/).to_a', '"hello world".gsub(/o/).map { $~.begin(0) }'
     ],
     bang_forms: [
@@ -122,7 +129,8 @@ class RegexpTest < KobakoTest
       '"hello".index("l")', '"hello".rindex("l")', '"hello"[/l+/]', '"hello"[/(h)(e)/, 2]',
       '"hello"[/(?<x>e)l/, "x"]', '"hello"[/(?<x>e)l/, :x]', '"hello"[/z/]', '"hello".slice(/e../)',
       '"hello"[1, 2]', '"hello"["ll"]', 's = +"hello"; [s.slice!(/l+/), s]', 's = +"hello"; [s.slice!(/z/), s]',
-      's = +"hello"; [s.slice!(/(h)(e)/, 2), s]', 's = +"hello"; s[/l+/] = "L"; s', 's = +"hello"; s[/(e)(l)/, 2] = "_"; s',
+      's = +"hello"; [s.slice!(/(h)(e)/, 2), s]', 's = +"hello"; s[/l+/] = "L"; s',
+      's = +"hello"; s[/(e)(l)/, 2] = "_"; s',
       's = +"hello"; s[/(?<v>o)/, "v"] = "0"; s', 's = +"hello"; s[/z/] = "_"', 's = +"hello"; s[1] = "a"; s',
       's = +"héllo"; s[/é/] = "e"; s'
     ],
@@ -140,7 +148,8 @@ class RegexpTest < KobakoTest
       '[1, "a1", :b2, nil].grep(/\d/)', '(1..3).map(&:to_s).grep(/[23]/)', '%w[a1 b2].grep(/(\d)/) { $1 }',
       'case "hello"; when /^h(.)/ then $1; else :no; end', 'case "x"; when /y/ then 1; when /x/ then 2; end',
       'case :sym; when /sy/ then :yes; end', 'case "ab12"; when /(\d+)/ then $~[0].to_i + 1; end',
-      '"a1 b2".scan(/(?<l>[a-z])(?<d>\d)/)', '"a1 b2".scan(/\d/); $~[0]', '"a1 b2".scan(/\d/); $`', 'case 5; when /5/ then :yes; else :no; end',
+      '"a1 b2".scan(/(?<l>[a-z])(?<d>\d)/)', '"a1 b2".scan(/\d/); $~[0]', '"a1 b2".scan(/\d/); $`',
+      'case 5; when /5/ then :yes; else :no; end',
       '%w[b10 a2 a10].sort_by { |s| [s[/\D+/], s[/\d+/].to_i] }', '{ "a1" => 1, "b" => 2 }.select { |k, _| k =~ /\d/ }'
     ],
     syntax: [
@@ -154,11 +163,19 @@ class RegexpTest < KobakoTest
       '/\n\t\d/.source', '/\u00e9/.match?("é")', '/\x41/.match?("A")', '/É/i.match?("é")', '"aé1".scan(/\p{Alpha}/)',
       'x = "a.b"; /#{x}/.match?("axb")', 'x = "a.b"; /#{Regexp.escape(x)}/.match?("axb")',
       "/\n  a # letter a\n  \\d+ # digits\n/x.match('a12')[0]", '/[[:punct:]]+/.match("ab!?c")[0]',
-      '/(?<h>\d+):(?<m>\d+)/.match("12:34").values_at(:h, "m", 0)', '/a|ab/.match("ab")[0]', '/(a|ab)(c|bcd)/.match("abcd")[0]'
+      '/(?<h>\d+):(?<m>\d+)/.match("12:34").values_at(:h, "m", 0)', '/a|ab/.match("ab")[0]',
+      '/(a|ab)(c|bcd)/.match("abcd")[0]'
     ],
     output: [
       'puts "a1b2".gsub(/\d/, "#")', 'p "x=1".match(/(\w)=(\d)/).captures',
       '"l1\nl2".each_line { |l| puts l =~ /2/ ? "two" : "one" }', 'p(/a/); p Regexp.new("b", true)'
+    ],
+    bulk: [
+      't = (1..300).map { |i| "w#{i} x#{i * 7 % 13}" }.join(", "); t.scan(/(\w)(\d+)/)',
+      't = (1..300).map { |i| "w#{i} x#{i * 7 % 13}" }.join(", "); t.gsub(/\d+/, "<\\0>")',
+      't = (1..300).map { |i| "w#{i} x#{i * 7 % 13}" }.join(", "); t.gsub(/(\d)(\d)?/) { "#{$2}#{$1}" }',
+      't = (1..300).map { |i| "w#{i} x#{i * 7 % 13}" }.join(", "); t.split(/,\s*|\s/).size',
+      't = "αβγ δεζ " * 200; [t.scan(/\S+/).size, t.gsub(/β/, "b").index("b", 10), t.gsub(//, "").size]'
     ],
     binary: [
       '"abc".b.match(/b/).begin(0)', '"\xff\x00abc".b.index(/abc/)', '"h\xC3\xA9llo".b.scan(/./).size',
@@ -166,6 +183,7 @@ class RegexpTest < KobakoTest
       '"abc".b.sub!(/b/, "x").encoding'
     ]
   }.freeze
+  # rubocop:enable Style/StringLiterals, Lint/InterpolationCheck
 
   # A new frame for each case: CRuby's $~ is frame-local.
   def self.fresh_binding
@@ -179,7 +197,7 @@ class RegexpTest < KobakoTest
     saved = $stdout
     $stdout = out
     value = begin
-      eval("(begin\n#{source}\nend).inspect", fresh_binding, "(case)") # rubocop:disable Security/Eval
+      eval("(begin\n#{source}\nend).inspect", fresh_binding, __FILE__, __LINE__)
     rescue StandardError => e
       "#{e.class}: #{e.message}"
     ensure

@@ -61,13 +61,17 @@ module KobakoGuestBuild
 
       FileUtils.rm_rf(KobakoGuestBuild::ONIG_OUT)
       FileUtils.mkdir_p(KobakoGuestBuild::ONIG_OUT)
+      archive_onig(src, flags)
+      File.write(stamp, wanted)
+    end
+
+    def archive_onig(src, flags)
       objects = ONIG_SOURCES.map do |file|
         obj = File.join(KobakoGuestBuild::ONIG_OUT, file.sub(/\.c\z/, ".o"))
         run!({}, clang, *flags, "-c", File.join(src, file), "-o", obj)
         obj
       end
       run!({ "ZERO_AR_DATE" => "1" }, archiver, "rcsD", onig_lib, *objects)
-      File.write(stamp, wanted)
     end
   end
 end

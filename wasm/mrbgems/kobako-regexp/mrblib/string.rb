@@ -210,6 +210,7 @@ class String
 
   def scan(pattern, &block)
     pattern = Regexp.__for_pattern(pattern)
+    return pattern.__scan(self) unless block
     result = []
     start = 0
     len = bytesize
@@ -274,6 +275,8 @@ class String
     unless replacement.empty? || hash || repl.is_a?(String)
       raise TypeError, "no implicit conversion of #{Regexp.__kobako_class_name(repl)} into String"
     end
+
+    return pattern.__sub_str(self, repl, global) if repl.is_a?(String)
 
     out = nil
     start = 0

@@ -278,6 +278,145 @@ static mrb_value re_match_p(mrb_state *mrb, mrb_value self) {
   return mrb_bool_value(start >= 0 && search_from(mrb, re, str, start));
 }
 
+/* Bytes of the character at byte offset +at+ (1 on binary Strings). */
+static mrb_int char_len_at(mrb_value str, mrb_int at) {
+  const char *s = RSTRING_PTR(str);
+  if (binary_p(str)) return 1;
+  return mrb_utf8len(s + at, s + RSTRING_LEN(str));
+}
+
+/* Where the search after a match [b, e) starts: past an empty match by one
+ * character, so the loop always advances (CRuby's rule). */
+static mrb_int next_start(mrb_value str, mrb_int b, mrb_int e) {
+  if (b != e) return e;
+  return e + (e < RSTRING_LEN(str) ? char_len_at(str, e) : 1);
+}
+
+static mrb_value region_substr(mrb_state *mrb, mrb_value str, int group) {
+  if (shared_region->beg[group] < 0) return mrb_nil_value();
+  return mrb_str_new(mrb, RSTRING_PTR(str) + shared_region->beg[group],
+                     shared_region->end[group] - shared_region->beg[group]);
+}
+
+/* $~ for the last of a loop's matches: the search that ended the loop
+ * overwrote the region, so the last successful one runs again. */
+static void set_last_from(mrb_state *mrb, mrb_value self, struct kobako_re *re, mrb_value str, mrb_int last) {
+  mrb_value md = mrb_nil_value();
+  if (last >= 0 && search_from(mrb, re, str, last)) md = new_match_data(mrb, self, str);
+  set_last_match(mrb, md);
+}
+
+/* Regexp#__scan(str): String#scan without a block, whole loop in C. */
+static mrb_value re_scan(mrb_state *mrb, mrb_value self) {
+  mrb_value str, result, item;
+  mrb_int start = 0, last = -1;
+  struct kobako_re *re = get_re(mrb, self);
+  int ai, i;
+  mrb_get_args(mrb, "S", &str);
+  result = mrb_ary_new(mrb);
+  ai = mrb_gc_arena_save(mrb);
+  while (start <= RSTRING_LEN(str) && search_from(mrb, re, str, start)) {
+    if (shared_region->num_regs == 1) {
+      item = region_substr(mrb, str, 0);
+    } else {
+      item = mrb_ary_new_capa(mrb, shared_region->num_regs - 1);
+      for (i = 1; i < shared_region->num_regs; i++) mrb_ary_push(mrb, item, region_substr(mrb, str, i));
+    }
+    mrb_ary_push(mrb, result, item);
+    mrb_gc_arena_restore(mrb, ai);
+    last = start;
+    start = next_start(str, shared_region->beg[0], shared_region->end[0]);
+  }
+  set_last_from(mrb, self, re, str, last);
+  return result;
+}
+
+/* A String replacement with \0 \& \1..\9 \k<name> \` \' \\ filled in from
+ * the match in shared_region; any other backslash pair stays as written. */
+static void expand_into(mrb_state *mrb, mrb_value out, mrb_value repl, OnigRegex reg, mrb_value str) {
+  const char *p = RSTRING_PTR(repl), *e = p + RSTRING_LEN(repl);
+  const char *s = RSTRING_PTR(str);
+  mrb_int len = RSTRING_LEN(str);
+  while (p < e) {
+    const char *bs = (const char *)memchr(p, '\\', (size_t)(e - p));
+    int g;
+    if (!bs || bs + 1 >= e) {
+      mrb_str_cat(mrb, out, p, (size_t)(e - p));
+      return;
+    }
+    mrb_str_cat(mrb, out, p, (size_t)(bs - p));
+    p = bs + 2;
+    switch (bs[1]) {
+    case '0': case '&': g = 0; break;
+    case '1': case '2': case '3': case '4': case '5': case '6': case '7': case '8': case '9':
+      g = bs[1] - '0';
+      if (g >= shared_region->num_regs) continue;
+      break;
+    case '`': mrb_str_cat(mrb, out, s, (size_t)shared_region->beg[0]); continue;
+    case '\'': mrb_str_cat(mrb, out, s + shared_region->end[0], (size_t)(len - shared_region->end[0])); continue;
+    case '\\': mrb_str_cat(mrb, out, "\\", 1); continue;
+    case 'k': {
+      const char *close = p < e && *p == '<' ? (const char *)memchr(p, '>', (size_t)(e - p)) : NULL;
+      if (close) {
+        g = onig_name_to_backref_number(reg, (const OnigUChar *)p + 1, (const OnigUChar *)close, shared_region);
+        if (g < 0) {
+          mrb_raisef(mrb, E_INDEX_ERROR, "undefined group name reference: %v",
+                     mrb_str_new(mrb, p + 1, close - p - 1));
+        }
+        p = close + 1;
+        break;
+      }
+      mrb_str_cat(mrb, out, bs, 2);
+      continue;
+    }
+    default: mrb_str_cat(mrb, out, bs, 2); continue;
+    }
+    if (shared_region->beg[g] >= 0) {
+      mrb_str_cat(mrb, out, s + shared_region->beg[g], (size_t)(shared_region->end[g] - shared_region->beg[g]));
+    }
+  }
+}
+
+/* Regexp#__sub_str(str, replacement, global): sub/gsub with a String
+ * replacement, whole loop in C; the new String or nil if nothing matched. */
+static mrb_value re_sub_str(mrb_state *mrb, mrb_value self) {
+  mrb_value str, repl, out = mrb_nil_value();
+  mrb_bool global;
+  mrb_int start = 0, copied = 0, last = -1, len;
+  struct kobako_re *re = get_re(mrb, self);
+  mrb_bool plain;
+  mrb_get_args(mrb, "SSb", &str, &repl, &global);
+  len = RSTRING_LEN(str);
+  plain = memchr(RSTRING_PTR(repl), '\\', (size_t)RSTRING_LEN(repl)) == NULL;
+  while (start <= len && search_from(mrb, re, str, start)) {
+    mrb_int b = shared_region->beg[0], e = shared_region->end[0];
+    if (mrb_nil_p(out)) out = mrb_str_new_capa(mrb, len);
+    mrb_str_cat(mrb, out, RSTRING_PTR(str) + copied, (size_t)(b - copied));
+    if (plain) mrb_str_cat_str(mrb, out, repl);
+    else expand_into(mrb, out, repl, program_for(mrb, re, str), str);
+    copied = e;
+    last = start;
+    if (!global) break;
+    if (b == e) {
+      mrb_int step;
+      if (e >= len) break;
+      step = char_len_at(str, e);
+      mrb_str_cat(mrb, out, RSTRING_PTR(str) + e, (size_t)step);
+      copied = start = e + step;
+    } else {
+      start = e;
+    }
+  }
+  if (mrb_nil_p(out)) {
+    set_last_match(mrb, mrb_nil_value());
+    return out;
+  }
+  if (copied < len) mrb_str_cat(mrb, out, RSTRING_PTR(str) + copied, (size_t)(len - copied));
+  if (binary_p(str)) RSTRING(out)->flags |= KOBAKO_STR_BINARY;
+  set_last_from(mrb, self, re, str, last);
+  return out;
+}
+
 /* Regexp.compile(source, flags, encoding) as mruby's compiler emits it for a
  * literal: one shared frozen Regexp per distinct literal, found in a
  * direct-mapped table of LITERAL_SLOTS entries (a collision just compiles
@@ -469,6 +608,8 @@ void mrb_kobako_regexp_gem_init(mrb_state *mrb) {
   mrb_define_method(mrb, re, "__search", re_search, MRB_ARGS_REQ(4));
   mrb_define_method(mrb, re, "__match", re_match_m, MRB_ARGS_ARG(1, 1));
   mrb_define_method(mrb, re, "=~", re_match_op, MRB_ARGS_REQ(1));
+  mrb_define_method(mrb, re, "__scan", re_scan, MRB_ARGS_REQ(1));
+  mrb_define_method(mrb, re, "__sub_str", re_sub_str, MRB_ARGS_REQ(3));
   mrb_define_method(mrb, re, "__match_bytes", re_match_bytes, MRB_ARGS_REQ(2));
   mrb_define_method(mrb, re, "===", re_eqq, MRB_ARGS_REQ(1));
   mrb_define_method(mrb, re, "match?", re_match_p, MRB_ARGS_ARG(1, 1));
