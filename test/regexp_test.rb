@@ -172,7 +172,7 @@ class RegexpTest < KobakoTest
     ],
     bulk: [
       't = (1..300).map { |i| "w#{i} x#{i * 7 % 13}" }.join(", "); t.scan(/(\w)(\d+)/)',
-      't = (1..300).map { |i| "w#{i} x#{i * 7 % 13}" }.join(", "); t.gsub(/\d+/, "<\\0>")',
+      't = (1..300).map { |i| "w#{i} x#{i * 7 % 13}" }.join(", "); t.gsub(/\d+/, "<\\\\0>")',
       't = (1..300).map { |i| "w#{i} x#{i * 7 % 13}" }.join(", "); t.gsub(/(\d)(\d)?/) { "#{$2}#{$1}" }',
       't = (1..300).map { |i| "w#{i} x#{i * 7 % 13}" }.join(", "); t.split(/,\s*|\s/).size',
       't = "αβγ δεζ " * 200; [t.scan(/\S+/).size, t.gsub(/β/, "b").index("b", 10), t.gsub(//, "").size]'
