@@ -32,7 +32,10 @@ fn main() {
     // libmruby calls into it.
     let onig = root.join("build/onig");
     println!("cargo:rustc-link-search=native={}", onig.display());
-    println!("cargo:rerun-if-changed={}", onig.join("libonig.a").display());
+    println!(
+        "cargo:rerun-if-changed={}",
+        onig.join("libonig.a").display()
+    );
     println!("cargo:rustc-link-lib=static=onig");
 
     // Stable Rust makes a cdylib for wasm32-wasip1 a "command" that reruns
