@@ -38,6 +38,7 @@ class RegexpTest < KobakoTest
       '/a/.eql?(Regexp.new("a"))', '/a/.hash == Regexp.new("a").hash', '{ /a/ => 1 }[Regexp.new("a")]',
       '/(?<x>a)(?<y>b)/.names', '/(a)(b)/.names', '/(?<x>a)|(?<x>b)/.named_captures', '/a/i.casefold?',
       '/a/.casefold?', '/b/ =~ "abc"', '/z/ =~ "abc"', '/b/ !~ "abc"', '/z/ !~ "abc"', '/b/ =~ nil',
+      'nil =~ /b/', '"abc" !~ /z/', '"abc" !~ /b/',
       '/b/ =~ :abc', '/b/ === "abc"', '/b/ === :abc', '/b/ === 5', '/b/ === nil', '/b/.match?("abc")',
       '/b/.match?("abc", 2)', '/b/.match?(nil)', '/b/.match("abcb", 2).begin(0)', '/b/.match("abc", 9)',
       '/b/.match("abc", -2).begin(0)', '/(b)/.match("abc") { |m| m[1] * 2 }', '/z/.match("abc") { |m| 1 }',

@@ -361,6 +361,13 @@ class String
   end
 end
 
+# `line =~ /re/` with a nil line answers nil, as in CRuby.
+class NilClass
+  def =~(_other)
+    nil
+  end
+end
+
 class Symbol
   def =~(other)
     to_s =~ other
