@@ -55,7 +55,7 @@ class MatchData
       ref >= 0 && ref < size ? ref : nil
     when String, Symbol
       name = ref.to_s
-      pair = @regexp.__names.find { |n, _| n == name }
+      pair = @regexp.__name_table.find { |n, _| n == name }
       raise IndexError, "undefined group name reference: #{name}" if pair.nil? && raise_missing
       return nil if pair.nil?
 
@@ -84,7 +84,7 @@ class MatchData
 
   def named_captures
     h = {}
-    @regexp.__names.each do |name, nums|
+    @regexp.__name_table.each do |name, nums|
       g = nums.reverse.find { |i| __byte_begin(i) >= 0 } || nums.last
       h[name] = __group(g)
     end
@@ -166,7 +166,7 @@ class MatchData
 
   def inspect
     labels = Array.new(size) { |n| n.to_s }
-    @regexp.__names.each { |name, nums| nums.each { |g| labels[g] = name } }
+    @regexp.__name_table.each { |name, nums| nums.each { |g| labels[g] = name } }
     parts = (0...size).map do |n|
       value = __group(n)
       shown = value.nil? ? "nil" : value.inspect

@@ -137,12 +137,20 @@ class Regexp
     @source = source.dup.freeze
     @options = options & (IGNORECASE | EXTENDED | MULTILINE | NOENCODING)
     __compile(@source, @options)
+    # Read on every named lookup; taken now because literals are frozen.
+    @__names = __names
   end
 
   def initialize_copy(other)
     @source = other.source
     @options = other.options
     __compile(@source, @options)
+    @__names = __names
+  end
+
+  # [[name, [group, ...]], ...] in definition order.
+  def __name_table
+    @__names
   end
 
   attr_reader :source, :options
@@ -152,12 +160,12 @@ class Regexp
   end
 
   def names
-    __names.map { |name, _| name }
+    @__names.map { |name, _| name }
   end
 
   def named_captures
     h = {}
-    __names.each { |name, nums| h[name] = nums }
+    @__names.each { |name, nums| h[name] = nums }
     h
   end
 
