@@ -3,6 +3,7 @@
 # Builds data/kobako.wasm from nothing but this repository and the registries:
 #
 #   1. fetch the mruby 3.2.0 tree carried by the crates.io crate mruby3-sys
+#   1b. fetch Oniguruma's C source (crates.io onig_sys) and build libonig.a
 #   2. build libmruby.a for wasm32-wasip1 with mruby's own rake (wasm/mruby_config.rb)
 #   3. compile the guest's C glue (wasm/c) into libkobako_c.a
 #   4. build the Rust guest (wasm/) for wasm32-wasip1
@@ -19,10 +20,12 @@ require "rbconfig"
 
 require_relative "build_env"
 require_relative "patches"
+require_relative "onig_build"
 
 module KobakoGuestBuild
   extend BuildEnv
   extend Patches
+  extend OnigBuild
 
   ROOT = File.expand_path("..", __dir__)
   WASM_DIR = File.join(ROOT, "wasm")
@@ -30,6 +33,7 @@ module KobakoGuestBuild
   MRUBY_SRC = File.join(BUILD, "mruby", "src")
   MRUBY_OUT = File.join(BUILD, "mruby", "out")
   C_OUT = File.join(BUILD, "guest-c")
+  ONIG_OUT = File.join(BUILD, "onig") # libonig.a: Oniguruma for Regexp (wasm/onig_build.rb)
   ARTIFACT = File.join(ROOT, "data", "kobako.wasm")
   TRIPLE = "wasm32-wasip1"
   MRUBY_DEFINES = %w[
@@ -72,7 +76,8 @@ module KobakoGuestBuild
       "KOBAKO_CLANG" => clang,
       "KOBAKO_AR" => archiver,
       "KOBAKO_GUEST_CFLAGS" => cflags.join(" "),
-      "KOBAKO_MRUBY_DEFINES" => MRUBY_DEFINES.join(" ")
+      "KOBAKO_MRUBY_DEFINES" => MRUBY_DEFINES.join(" "),
+      "KOBAKO_ONIG_INCLUDE" => onig_source_dir
     }
     discard_stale_mruby_build(env)
     run!(env, "rake", "-f", File.join(MRUBY_SRC, "Rakefile"), "all", chdir: MRUBY_SRC)
@@ -116,7 +121,7 @@ module KobakoGuestBuild
   # Step 4.
   def build_guest
     env = cargo_env.merge(
-      "KOBAKO_GUEST_LIB_DIRS" => [File.dirname(mruby_lib), C_OUT].join(File::PATH_SEPARATOR),
+      "KOBAKO_GUEST_LIB_DIRS" => [File.dirname(mruby_lib), C_OUT, ONIG_OUT].join(File::PATH_SEPARATOR),
       "CARGO_TARGET_WASM32_WASIP1_RUSTFLAGS" =>
         "--remap-path-prefix=#{ROOT}=/kobako --remap-path-prefix=#{Dir.home}=/home"
     )
@@ -133,6 +138,7 @@ module KobakoGuestBuild
 
   def build(output = ARTIFACT)
     fetch_mruby
+    build_onig
     build_mruby
     build_glue
     build_guest
@@ -143,6 +149,7 @@ module KobakoGuestBuild
   def clean_guest_outputs
     FileUtils.rm_rf(MRUBY_OUT)
     FileUtils.rm_rf(C_OUT)
+    FileUtils.rm_rf(ONIG_OUT)
     run!(cargo_env, "cargo", "clean", "--release", "-p", "kobako-guest", "--target", TRIPLE)
   end
 

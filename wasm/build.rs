@@ -28,6 +28,15 @@ fn main() {
     );
     println!("cargo:rustc-link-lib=static=kobako_c");
     println!("cargo:rustc-link-lib=static=mruby");
+    // Oniguruma (wasm/onig_build.rb) after mruby: the Regexp gem inside
+    // libmruby calls into it.
+    let onig = root.join("build/onig");
+    println!("cargo:rustc-link-search=native={}", onig.display());
+    println!(
+        "cargo:rerun-if-changed={}",
+        onig.join("libonig.a").display()
+    );
+    println!("cargo:rustc-link-lib=static=onig");
 
     // Stable Rust makes a cdylib for wasm32-wasip1 a "command" that reruns
     // constructors around every export; Rust's own reactor crt avoids that.

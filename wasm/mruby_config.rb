@@ -36,4 +36,8 @@ MRuby::CrossBuild.new("wasm32-wasip1") do |conf|
     mruby-complex mruby-bigint mruby-pack mruby-catch mruby-method mruby-error
     mruby-metaprog mruby-time mruby-random mruby-objectspace
   ].each { |name| conf.gem core: name }
+
+  # Regexp (docs/regexp.md): kobako's own binding to Oniguruma (libonig.a,
+  # built by wasm/onig_build.rb; its headers come in KOBAKO_ONIG_INCLUDE).
+  conf.gem File.expand_path("mrbgems/kobako-regexp", __dir__)
 end
