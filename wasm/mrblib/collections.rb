@@ -479,7 +479,11 @@ class String
   end
 
   def each_line(sep = "\n", chomp: false, &block)
-    return to_enum(:each_line, sep, chomp: chomp) unless block
+    # mruby's to_enum would pass chomp: as a positional Hash.
+    unless block
+      source = self
+      return Enumerator.new { |out| source.each_line(sep, chomp: chomp) { |line| out << line } }
+    end
 
     __kobako_split_lines(sep, chomp).each(&block)
     self
