@@ -321,17 +321,36 @@ class Enumerator
       Lazy.new(self) { |out, val| out << val unless val.nil? }
     end
 
+    # The index (and uniq's memory) start afresh on every iteration: the
+    # state lives in a generator that each pass runs again.
     def with_index(offset = 0, &block)
-      index = offset
-      Lazy.new(self) do |out, val|
-        if block
-          block.call(val, index)
-          out << val
-        else
-          out << [val, index]
+      source = self
+      Lazy.new(Enumerator.new do |out|
+        index = offset
+        source.each do |val|
+          if block
+            block.call(val, index)
+            out << val
+          else
+            out << [val, index]
+          end
+          index += 1
         end
-        index += 1
-      end
+      end)
+    end
+
+    def uniq(&block)
+      source = self
+      Lazy.new(Enumerator.new do |out|
+        seen = {}
+        source.each do |val|
+          key = block ? block.call(val) : val
+          next if seen.key?(key)
+
+          seen[key] = true
+          out << val
+        end
+      end)
     end
     alias each_with_index with_index
 
