@@ -182,6 +182,13 @@ module Enumerable
     chunk_while { |a, b| !block.call(a, b) }
   end
 
+  def each_entry(*args, &block)
+    return to_enum(:each_entry, *args) unless block
+
+    each(*args) { |*v| block.call(Kobako::Collections.pack(v)) }
+    self
+  end
+
   def grep_v(pattern, &block)
     kept = []
     each do |*v|
@@ -233,6 +240,22 @@ end
 
 class Hash
   alias __kobako_transform_keys transform_keys
+  alias __kobako_to_h to_h
+
+  # to_h { |k, v| [new_k, new_v] }: mruby's Hash#to_h ignores the block.
+  def to_h(&block)
+    return __kobako_to_h unless block
+
+    h = {}
+    each do |k, v|
+      pair = block.call(k, v)
+      raise TypeError, "wrong element type #{pair.class} (expected array)" unless pair.is_a?(Array)
+      raise ArgumentError, "element has wrong array length (expected 2, was #{pair.size})" unless pair.size == 2
+
+      h[pair[0]] = pair[1]
+    end
+    h
+  end
 
   # transform_keys(mapping): keys found in +mapping+ are renamed, the others
   # go through the block (or stay).
@@ -364,6 +387,26 @@ class Enumerator
     end
   end
 end
+
+# Range has its own min / max (mruby-range-ext, which calls super): max(n) /
+# min(n) are prepended rather than aliased, so that super still finds them.
+module Kobako
+  module RangeMinMax
+    def max(*n, &block)
+      return super(&block) if n.empty?
+      raise RangeError, "cannot get the maximum of endless range" if self.end.nil?
+
+      to_a.max(*n, &block)
+    end
+
+    def min(*n, &block)
+      return super(&block) if n.empty?
+
+      self.end.nil? && !block ? first(n[0]) : to_a.min(*n, &block)
+    end
+  end
+end
+Range.prepend(Kobako::RangeMinMax)
 
 class Range
   # step: negative steps walk down ((10..1).step(-3)); Float ranges and steps

@@ -7,4 +7,4 @@ end
 s = Settings.new
 s.host = "example.org"
 s.port = 443
-[s.host, s.port, s.user, s.instance_variables]
+[s.host, s.port, s.user, s.instance_variables.sort]

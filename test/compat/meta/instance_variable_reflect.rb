@@ -1,5 +1,12 @@
 class Pt
-  def initialize = (@x, @y = 1, 2)
+  def initialize
+    @x = 1
+    @y = 2
+    @label = "p"
+    @color = :red
+    @visible = true
+    @weight = 0.5
+  end
 end
 pt = Pt.new
 pt.instance_variable_set(:@z, 3)
