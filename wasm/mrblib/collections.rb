@@ -242,6 +242,16 @@ class Hash
   alias __kobako_transform_keys transform_keys
   alias __kobako_to_h to_h
 
+  def assoc(key)
+    each { |k, v| return [k, v] if k == key }
+    nil
+  end
+
+  def rassoc(value)
+    each { |k, v| return [k, v] if v == value }
+    nil
+  end
+
   # to_h { |k, v| [new_k, new_v] }: mruby's Hash#to_h ignores the block.
   def to_h(&block)
     return __kobako_to_h unless block
@@ -271,6 +281,31 @@ class Hash
       h[key] = v
     end
     h
+  end
+end
+
+class Struct
+  alias __kobako_each each
+  alias __kobako_to_h to_h
+
+  def each(&block)
+    return to_enum(:each) unless block
+
+    __kobako_each(&block)
+  end
+
+  alias __kobako_each_pair each_pair
+
+  def each_pair(&block)
+    return to_enum(:each_pair) unless block
+
+    __kobako_each_pair(&block)
+  end
+
+  def to_h(&block)
+    return __kobako_to_h unless block
+
+    __kobako_to_h.to_h(&block)
   end
 end
 
@@ -330,8 +365,39 @@ class Enumerator
   end
   private :__kobako_source_size
 
+  # with_object sees every value the enumerator yields, packed, then the
+  # memo: each_with_index.with_object([]) { |(x, i), acc| ... }.
+  def with_object(object, &block)
+    return to_enum(:with_object, object) unless block
+
+    each { |*v| block.call(Kobako::Collections.pack(v), object) }
+    object
+  end
+
   class Lazy
     alias filter select
+
+    # zip over any each-able arguments (Ranges included), padded with nil
+    # once one runs out; fresh iterators on every pass.
+    def zip(*args, &block)
+      source = self
+      args.each do |a|
+        raise TypeError, "wrong argument type #{a.class} (must respond to :each)" unless a.respond_to?(:each)
+      end
+      Lazy.new(Enumerator.new do |out|
+        iterators = args.map { |a| a.to_enum(:each) }
+        source.each do |val|
+          row = [val] + iterators.map do |it|
+            begin
+              it.next
+            rescue StopIteration
+              nil
+            end
+          end
+          out << (block ? block.call(row) : row)
+        end
+      end)
+    end
 
     def filter_map(&block)
       Lazy.new(self) do |out, val|
