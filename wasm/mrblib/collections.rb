@@ -2,7 +2,10 @@
 # found by the CRuby-differential corpus (test/compat/). Each definition
 # follows CRuby's documented behaviour; docs/ruby.md lists what remains
 # different. Joined into the boot prelude after prelude.rb, so it runs once,
-# at pre-initialization.
+# at pre-initialization. Every alias and helper here is named __kobako_coll_*
+# so another prelude file may alias the same methods again (its own
+# __kobako_* alias then wraps these definitions instead of replacing the
+# original, which would loop).
 
 module Kobako
   # Helpers shared by the definitions below (kept off the core classes).
@@ -71,34 +74,34 @@ module Kobako
 end
 
 module Enumerable
-  alias __kobako_max max
-  alias __kobako_min min
-  alias __kobako_max_by max_by
-  alias __kobako_min_by min_by
+  alias __kobako_coll_max max
+  alias __kobako_coll_min min
+  alias __kobako_coll_max_by max_by
+  alias __kobako_coll_min_by min_by
 
   # max(n) / min(n): the n largest (smallest) elements, in order.
   def max(n = nil, &block)
-    return __kobako_max(&block) if n.nil?
+    return __kobako_coll_max(&block) if n.nil?
 
     Kobako::Collections.top(to_a, n, block || Kobako::Collections.default_cmp)
   end
 
   def min(n = nil, &block)
-    return __kobako_min(&block) if n.nil?
+    return __kobako_coll_min(&block) if n.nil?
 
     cmp = block || Kobako::Collections.default_cmp
     Kobako::Collections.top(to_a, n, ->(a, b) { cmp.call(b, a) })
   end
 
   def max_by(n = nil, &block)
-    return __kobako_max_by(&block) if n.nil? || block.nil?
+    return __kobako_coll_max_by(&block) if n.nil? || block.nil?
 
     pairs = to_a.map { |x| [block.call(x), x] }
     Kobako::Collections.top(pairs, n, ->(a, b) { a[0] <=> b[0] }).map { |pair| pair[1] }
   end
 
   def min_by(n = nil, &block)
-    return __kobako_min_by(&block) if n.nil? || block.nil?
+    return __kobako_coll_min_by(&block) if n.nil? || block.nil?
 
     pairs = to_a.map { |x| [block.call(x), x] }
     Kobako::Collections.top(pairs, n, ->(a, b) { b[0] <=> a[0] }).map { |pair| pair[1] }
@@ -214,11 +217,11 @@ module Enumerable
 end
 
 class Array
-  alias __kobako_pop pop
+  alias __kobako_coll_pop pop
 
   # pop(n) / shift(n): the last (first) n elements, removed.
   def pop(*n)
-    return __kobako_pop if n.empty?
+    return __kobako_coll_pop if n.empty?
     raise ArgumentError, "wrong number of arguments (given #{n.size}, expected 0..1)" if n.size > 1
 
     count = n[0].to_int
@@ -239,8 +242,8 @@ class Array
 end
 
 class Hash
-  alias __kobako_transform_keys transform_keys
-  alias __kobako_to_h to_h
+  alias __kobako_coll_transform_keys transform_keys
+  alias __kobako_coll_to_h to_h
 
   def assoc(key)
     each { |k, v| return [k, v] if k == key }
@@ -254,7 +257,7 @@ class Hash
 
   # to_h { |k, v| [new_k, new_v] }: mruby's Hash#to_h ignores the block.
   def to_h(&block)
-    return __kobako_to_h unless block
+    return __kobako_coll_to_h unless block
 
     h = {}
     each do |k, v|
@@ -270,7 +273,7 @@ class Hash
   # transform_keys(mapping): keys found in +mapping+ are renamed, the others
   # go through the block (or stay).
   def transform_keys(mapping = nil, &block)
-    return __kobako_transform_keys(&block) if mapping.nil?
+    return __kobako_coll_transform_keys(&block) if mapping.nil?
 
     h = {}
     each do |k, v|
@@ -285,50 +288,50 @@ class Hash
 end
 
 class Struct
-  alias __kobako_each each
-  alias __kobako_to_h to_h
+  alias __kobako_coll_each each
+  alias __kobako_coll_to_h to_h
 
   def each(&block)
     return to_enum(:each) unless block
 
-    __kobako_each(&block)
+    __kobako_coll_each(&block)
   end
 
-  alias __kobako_each_pair each_pair
+  alias __kobako_coll_each_pair each_pair
 
   def each_pair(&block)
     return to_enum(:each_pair) unless block
 
-    __kobako_each_pair(&block)
+    __kobako_coll_each_pair(&block)
   end
 
   def to_h(&block)
-    return __kobako_to_h unless block
+    return __kobako_coll_to_h unless block
 
-    __kobako_to_h.to_h(&block)
+    __kobako_coll_to_h.to_h(&block)
   end
 end
 
 class Enumerator
-  alias __kobako_initialize initialize
+  alias __kobako_coll_initialize initialize
 
   # Enumerator.new(size) { |y| ... }: the first argument is the size.
   def initialize(*args, **kwd, &block)
     if block
-      @__kobako_size = args[0]
-      __kobako_initialize(&block)
+      @__kobako_coll_size = args[0]
+      __kobako_coll_initialize(&block)
     else
-      __kobako_initialize(*args, **kwd)
+      __kobako_coll_initialize(*args, **kwd)
     end
   end
 
   # CRuby's Enumerator#size: computed for the enumerators that know their
   # length without iterating; nil for the others.
   def size
-    given = @__kobako_size
+    given = @__kobako_coll_size
     return given.respond_to?(:call) ? given.call : given unless given.nil?
 
-    n = __kobako_source_size
+    n = __kobako_coll_source_size
     return nil if n.nil?
 
     case meth
@@ -343,7 +346,7 @@ class Enumerator
              each_byte bytes times with_index find_index each_index reverse_each each_key each_value each_pair
              upto downto step].freeze
 
-  def __kobako_source_size
+  def __kobako_coll_source_size
     return nil unless SIZED.include?(meth)
     return nil if obj.is_a?(Enumerator::Lazy)
 
@@ -363,7 +366,7 @@ class Enumerator
     else obj.respond_to?(:size) ? obj.size : nil
     end
   end
-  private :__kobako_source_size
+  private :__kobako_coll_source_size
 
   # with_object sees every value the enumerator yields, packed, then the
   # memo: each_with_index.with_object([]) { |(x, i), acc| ... }.
@@ -484,9 +487,9 @@ class Range
     first = self.begin
     last = self.end
     if first.is_a?(Float) || last.is_a?(Float) || n.is_a?(Float)
-      __kobako_float_step(first.to_f, last.nil? ? Float::INFINITY : last.to_f, n.to_f, &block)
+      __kobako_coll_float_step(first.to_f, last.nil? ? Float::INFINITY : last.to_f, n.to_f, &block)
     elsif first.is_a?(Numeric)
-      __kobako_int_step(first, last, n, &block)
+      __kobako_coll_int_step(first, last, n, &block)
     else
       raise ArgumentError, "step can't be negative" if n < 0
 
@@ -532,7 +535,7 @@ class Range
 
   private
 
-  def __kobako_int_step(first, last, n)
+  def __kobako_coll_int_step(first, last, n)
     x = first
     if n > 0
       while last.nil? || (exclude_end? ? x < last : x <= last)
@@ -547,7 +550,7 @@ class Range
     end
   end
 
-  def __kobako_float_step(first, last, unit)
+  def __kobako_coll_float_step(first, last, unit)
     count = (last - first) / unit
     err = (first.abs + last.abs + (last - first).abs) / unit.abs * Float::EPSILON
     err = 0.5 if err > 0.5
@@ -578,11 +581,11 @@ class Range
 end
 
 module Comparable
-  alias __kobako_clamp clamp
+  alias __kobako_coll_clamp clamp
 
   # clamp(range): an endless or beginless range clamps one side only.
   def clamp(min, max = (no_max = true))
-    return __kobako_clamp(min, max) unless no_max
+    return __kobako_coll_clamp(min, max) unless no_max
     raise TypeError, "wrong argument type #{min.class} (expected Range)" unless min.is_a?(Range)
 
     low = min.begin
@@ -592,14 +595,14 @@ module Comparable
     return (self > high ? high : self) if low.nil?
     return (self < low ? low : self) if high.nil?
 
-    __kobako_clamp(low, high)
+    __kobako_coll_clamp(low, high)
   end
 end
 
 class String
   # lines / each_line with chomp: (and a block for lines).
   def lines(sep = "\n", chomp: false, &block)
-    parts = __kobako_split_lines(sep, chomp)
+    parts = __kobako_coll_split_lines(sep, chomp)
     return parts unless block
 
     parts.each(&block)
@@ -613,30 +616,30 @@ class String
       return Enumerator.new { |out| source.each_line(sep, chomp: chomp) { |line| out << line } }
     end
 
-    __kobako_split_lines(sep, chomp).each(&block)
+    __kobako_coll_split_lines(sep, chomp).each(&block)
     self
   end
 
-  alias __kobako_split split
+  alias __kobako_coll_split split
 
   # split with a block yields each piece and returns the receiver.
   def split(*args, &block)
-    parts = __kobako_split(*args)
+    parts = __kobako_coll_split(*args)
     return parts unless block
 
     parts.each(&block)
     self
   end
 
-  alias __kobako_gsub gsub
+  alias __kobako_coll_gsub gsub
 
   # gsub(string, hash): each match is replaced by hash[match].to_s.
   def gsub(*args, &block)
     if args.size == 2 && args[1].is_a?(Hash)
       table = args[1]
-      return __kobako_gsub(args[0]) { |m| table[m].to_s }
+      return __kobako_coll_gsub(args[0]) { |m| table[m].to_s }
     end
-    __kobako_gsub(*args, &block)
+    __kobako_coll_gsub(*args, &block)
   end
 
   # String patterns only; Regexp patterns are docs/regexp.md's business.
@@ -668,7 +671,7 @@ class String
 
   private
 
-  def __kobako_split_lines(sep, chomp)
+  def __kobako_coll_split_lines(sep, chomp)
     return [self.dup] if sep.nil?
 
     sep = sep.to_str
