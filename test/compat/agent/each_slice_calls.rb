@@ -1,0 +1,3 @@
+skus = App::Inventory.items.map { |i| i["sku"] }
+batches = skus.each_slice(2).map { |b| b.map { |s| App::Inventory.find(s)["qty"] }.sum }
+batches

@@ -1,0 +1,1 @@
+[App::Store.respond_to?(:get), App::Store.respond_to?(:no_such_method)]

@@ -1,0 +1,6 @@
+begin
+  App::Inventory.restock("Z-999", 1)
+rescue => e
+  puts "failed: #{e.message}"
+  e.class.name
+end

@@ -1,0 +1,2 @@
+f = App::Weather.forecast("Lima", days: 2)
+[f[:temps], f[:temps].sum / f[:temps].size]

@@ -1,0 +1,3 @@
+words = %w[pear fig banana kiwi apple]
+words.sort_by!(&:size)
+words

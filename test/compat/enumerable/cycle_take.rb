@@ -1,0 +1,2 @@
+colors = %w[red green blue]
+colors.cycle.take(7)

@@ -1,0 +1,1 @@
+(1..).lazy.filter(&:even?).first(3)

@@ -1,0 +1,5 @@
+begin
+  raise IndexError, "out"
+rescue
+  [$!.class, $!.message]
+end

@@ -1,0 +1,6 @@
+def f
+  :body
+ensure
+  :ensure_ignored
+end
+f

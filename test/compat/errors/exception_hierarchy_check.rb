@@ -1,0 +1,1 @@
+[ZeroDivisionError.ancestors.include?(StandardError), KeyError.superclass, StopIteration.superclass, NotImplementedError.superclass, FrozenError.superclass]

@@ -1,0 +1,2 @@
+e = RuntimeError.new("boom")
+[e.message, e.full_message.include?("boom")]

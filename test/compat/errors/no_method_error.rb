@@ -1,0 +1,5 @@
+begin
+  nil.upcase
+rescue NoMethodError => e
+  [e.class, e.name]
+end

@@ -1,0 +1,1 @@
+%w[x y].each.with_object([]) { |s, acc| acc << s.upcase }

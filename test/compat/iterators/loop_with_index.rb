@@ -1,0 +1,1 @@
+%w[a b c].each.with_index(1).map { |s, i| "#{i}.#{s}" }

@@ -1,0 +1,3 @@
+require "json"
+s = JSON.dump({ "x" => [1, 2] })
+[s, JSON.load(s)]

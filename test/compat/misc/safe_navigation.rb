@@ -1,0 +1,2 @@
+users = [{ name: "ann", address: { city: "Oslo" } }, { name: "bob" }]
+users.map { |u| u[:address]&.fetch(:city)&.upcase || "n/a" }

@@ -1,0 +1,7 @@
+begin
+  case 5
+  in String then :str
+  end
+rescue NoMatchingPatternError => e
+  e.class
+end

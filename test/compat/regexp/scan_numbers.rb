@@ -1,0 +1,1 @@
+"order 12 has 3 items at 4.50 each".scan(/\d+(?:\.\d+)?/)

@@ -1,0 +1,2 @@
+template = "cat hat bat"
+template.gsub("a", "a" => "4")

@@ -1,0 +1,3 @@
+parts = []
+"alpha,beta,gamma".split(",") { |p| parts << p.upcase }
+parts
