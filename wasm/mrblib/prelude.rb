@@ -298,15 +298,15 @@ module Kobako
     def __yield(request)
       id, args = request
       block = @blocks[id]
-      return [2, "LocalJumpError", "the block's Service call has returned"] unless block
+      return [Wire::YIELD_RAISED, "LocalJumpError", "the block's Service call has returned"] unless block
 
       status, value = __call_block(block, args)
-      return [0, value] if status == 0
+      return [Wire::YIELD_OK, value] if status == Wire::BLOCK_VALUE
 
       @block_results[id] = value
-      return [1] if status == 1
+      return [Wire::YIELD_BROKE] if status == Wire::BLOCK_BROKE
 
-      [2, value.class.to_s, value.message.to_s]
+      [Wire::YIELD_RAISED, value.class.to_s, value.message.to_s]
     end
 
     def __bind_all(services)
@@ -329,10 +329,10 @@ module Kobako
 
     def __settle(reply, id)
       case reply[0]
-      when 0 then reply[1]
-      when 1 then raise REPLY_ERRORS.fetch(reply[1], ServiceError), reply[2].to_s
-      when 2 then @block_results.delete(id) # the block broke out with this value
-      when 3 then raise(@block_results.delete(id) || __rebuild_error(reply[1], reply[2]))
+      when Wire::REPLY_OK then reply[1]
+      when Wire::REPLY_ERROR then raise REPLY_ERRORS.fetch(reply[1], ServiceError), reply[2].to_s
+      when Wire::REPLY_BROKE then @block_results.delete(id) # the block broke out with this value
+      when Wire::REPLY_BLOCK_RAISED then raise(@block_results.delete(id) || __rebuild_error(reply[1], reply[2]))
       else raise ServiceError, "malformed reply from the host"
       end
     end
