@@ -123,7 +123,10 @@ pub fn invoke(
     let (stdout, stdout_truncated) = stdout.take();
     let (stderr, stderr_truncated) = stderr.take();
     let fields = ruby.hash_new();
-    fields.aset(ruby.sym_new("outcome"), outcome.map(|bytes| ruby.str_from_slice(&bytes)))?;
+    fields.aset(
+        ruby.sym_new("outcome"),
+        outcome.map(|bytes| ruby.str_from_slice(&bytes)),
+    )?;
     fields.aset(ruby.sym_new("stdout"), ruby.str_from_slice(&stdout))?;
     fields.aset(ruby.sym_new("stderr"), ruby.str_from_slice(&stderr))?;
     fields.aset(ruby.sym_new("stdout_truncated"), stdout_truncated)?;
