@@ -23,11 +23,15 @@ module Kobako
 
     # Runs the compiler in a fresh guest instance of +artifact+; +request+ is
     # `[source, file name, keep debug info?]`.
-    def build(artifact, request, label, timeout: COMPILE_TIMEOUT, release_gvl: true)
+    def build(artifact, request, label, timeout: COMPILE_TIMEOUT, gvl: :release)
       frame = Codec.encode({ "compile" => request })
-      config = [timeout, COMPILE_MEMORY, 1 << 16, 1 << 16, false, release_gvl]
-      outcome, = artifact.invoke(frame, label, config, nil)
-      Outcome.read(outcome, label)
+      Outcome.read(artifact.invoke(frame, label, options(timeout, gvl), nil).outcome, label)
+    end
+
+    # The compiler's own limits: 64 KiB of output is plenty for its messages.
+    def options(timeout, gvl)
+      SandboxOptions.new(timeout: timeout, memory_limit: COMPILE_MEMORY, stdout_limit: 1 << 16,
+                         stderr_limit: 1 << 16, profile: :hermetic, gvl: gvl)
     end
 
     def file_name(name)

@@ -10,24 +10,17 @@ module Kobako
   # the block. A Sandbox is lent to one caller at a time. One whose invocation
   # trapped is discarded and replaced on demand.
   class Pool
-    # Sandbox options are checked when the Pool is made, not at the first
-    # (lazy) construction, with the Sandbox's own validators.
-    OPTION_CHECKS = {
-      timeout: ->(value) { Options.timeout(value) },
-      memory_limit: ->(value) { Options.limit(:memory_limit, value) },
-      stdout_limit: ->(value) { Options.limit(:stdout_limit, value) },
-      stderr_limit: ->(value) { Options.limit(:stderr_limit, value) },
-      profile: ->(value) { Options.choice(:profile, value, Options::PROFILES) },
-      gvl: ->(value) { Options.choice(:gvl, value, Options::GVL_MODES) },
-      wasm_path: ->(value) { Options.path(value) }
-    }.freeze
+    # One check per Sandbox option, for callers that vet a single option
+    # (Kobako::SandboxOptions does the checking).
+    OPTION_CHECKS = SandboxOptions::NAMES.to_h { |name| [name, ->(value) { SandboxOptions.new(name => value) }] }.freeze
 
     attr_reader :slots, :checkout_timeout
 
     def initialize(slots:, checkout_timeout: 5.0, **sandbox_options, &setup)
       @slots = check_slots(slots)
       @checkout_timeout = checkout_timeout.nil? ? nil : Options.timeout(checkout_timeout)
-      @sandbox_options = check_sandbox_options(sandbox_options).freeze
+      # Checked now, not at the first (lazy) construction.
+      @sandbox_options = SandboxOptions.new(**sandbox_options).to_h.freeze
       @setup = setup
       @idle = []
       @built = 0
@@ -118,12 +111,6 @@ module Kobako
       return slots if slots.is_a?(Integer) && slots.positive?
 
       raise ArgumentError, "slots: must be an Integer > 0, got #{slots.inspect}"
-    end
-
-    def check_sandbox_options(options)
-      options.each do |name, value|
-        OPTION_CHECKS.fetch(name) { raise ArgumentError, "unknown keyword: #{name}" }.call(value)
-      end
     end
   end
 end

@@ -5,26 +5,22 @@ module Kobako
   class Sandbox # rubocop:disable Metrics/ClassLength -- the public API (options, eval, run, capture) lives here
     DEFAULT_WASM_PATH = File.expand_path("../../data/kobako.wasm", __dir__)
 
-    attr_reader :timeout, :memory_limit, :stdout_limit, :stderr_limit, :profile, :gvl, :wasm_path
+    # The validated option set (Kobako::SandboxOptions); each option also has
+    # its own reader.
+    attr_reader :options
 
-    # rubocop:disable Metrics/ParameterLists -- the option set is the public contract (docs/behaviours.md §2.1)
-    def initialize(timeout: 60.0, memory_limit: 1 << 20, stdout_limit: 1 << 20, stderr_limit: 1 << 20,
-                   profile: :hermetic, gvl: :release, wasm_path: DEFAULT_WASM_PATH)
-      @timeout = Options.timeout(timeout)
-      @memory_limit = Options.limit(:memory_limit, memory_limit)
-      @stdout_limit = Options.limit(:stdout_limit, stdout_limit)
-      @stderr_limit = Options.limit(:stderr_limit, stderr_limit)
-      @profile = Options.choice(:profile, profile, Options::PROFILES)
-      @gvl = Options.choice(:gvl, gvl, Options::GVL_MODES)
-      @wasm_path = Options.path(wasm_path)
-      @artifact = Artifact.load(@wasm_path)
+    SandboxOptions::NAMES.each { |name| define_method(name) { @options.public_send(name) } }
+
+    # Keywords and defaults: Kobako::SandboxOptions (docs/behaviours.md §2.1).
+    def initialize(**options)
+      @options = SandboxOptions.new(**options)
+      @artifact = Artifact.load(@options.wasm_path)
       @mutex = Mutex.new
       @catalog = Catalog.new
       @snippets = Snippets.new
       @transport = Transport.new(@catalog)
       @capture = Capture::EMPTY
     end
-    # rubocop:enable Metrics/ParameterLists
 
     # The Services and per-invocation Handles this sandbox lends (internal;
     # exposed so tests can inject a small Handle cap).
@@ -119,13 +115,11 @@ module Kobako
       frame = Array(yield)
       @capture = Capture::EMPTY
       @snippets.check!
-      outcome, out, err, out_tr, err_tr, wall, peak, error =
-        @artifact.invoke(Codec.join_map([*frame, *@preamble]), label, native_config, dispatcher)
-      @capture = Capture.new(stdout: out, stderr: err, stdout_truncated: out_tr, stderr_truncated: err_tr,
-                             usage: Usage.new(wall_time: wall, memory_peak: peak, service_calls: @transport.calls))
-      raise error if error
+      result = @artifact.invoke(Codec.join_map([*frame, *@preamble]), label, @options, dispatcher)
+      @capture = capture_of(result)
+      raise result.error if result.error
 
-      read_outcome(outcome, label)
+      read_outcome(result.outcome, label)
     ensure
       @catalog.reset_handles # B-18: Handles never outlive their invocation
     end
@@ -147,14 +141,14 @@ module Kobako
 
     def compile(source, file_name)
       Bytecode.build(@artifact, [source, file_name, true], "Sandbox#preload",
-                     timeout: timeout || Bytecode::COMPILE_TIMEOUT, release_gvl: gvl == :release)
+                     timeout: timeout || Bytecode::COMPILE_TIMEOUT, gvl: gvl)
     end
 
-    def native_config
-      @native_config ||= [
-        timeout, Options.native_limit(memory_limit), Options.native_limit(stdout_limit),
-        Options.native_limit(stderr_limit), profile == :permissive, gvl == :release
-      ].freeze
+    def capture_of(result)
+      Capture.new(stdout: result.stdout, stderr: result.stderr, stdout_truncated: result.stdout_truncated?,
+                  stderr_truncated: result.stderr_truncated?,
+                  usage: Usage.new(wall_time: result.wall_time, memory_peak: result.memory_peak,
+                                   service_calls: @transport.calls))
     end
   end
 end

@@ -9,11 +9,7 @@ module Kobako
   # (docs/wire.md, "Services"): decode, resolve, check, call exactly once,
   # reply. Runs with the GVL held on the invoking thread.
   class Transport
-    REPLY_OK = 0
-    REPLY_ERROR = 1
-    REPLY_BROKE = 2
-    REPLY_BLOCK_RAISED = 3
-    YIELD_BROKE = 1
+    include WireStatus # REPLY_OK, YIELD_BROKE, … (lib/kobako/wire_status.rb)
 
     # Ends the whole invocation instead of becoming a guest exception.
     FATAL = [HandlerExhaustedError, TrapError].freeze
@@ -175,6 +171,8 @@ module Kobako
     # The Proc a Service receives for the guest's block: each call is a
     # synchronous round trip into the guest (B-23…B-30).
     class BlockBridge
+      include WireStatus
+
       attr_reader :tag
 
       # What ended the guest's run of the block from outside (an interrupt,
@@ -206,7 +204,7 @@ module Kobako
         request = Codec.encode([@id, @lending.lend(args)], envelope: Codec::ENVELOPE_REQUEST)
         status, value, message = Codec.decode(enter_guest(request), envelope: Codec::ENVELOPE_REPLY)
         case status
-        when REPLY_OK then restore_block_value(value)
+        when YIELD_OK then restore_block_value(value)
         when YIELD_BROKE then throw @tag, true # `break`: unwind the Service, ensure blocks run
         else raise_block_error(value, message)
         end

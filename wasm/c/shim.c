@@ -21,6 +21,8 @@
 #include <mruby/string.h>
 #include <mruby/variable.h>
 
+#include "wire_status.h"
+
 void kobako_json_init(mrb_state *mrb); /* wasm/c/json.c */
 void kobako_math_init(mrb_state *mrb); /* wasm/c/math_ext.c */
 void kobako_exception_init(mrb_state *mrb); /* wasm/c/exception.c */
@@ -200,9 +202,10 @@ static mrb_value kobako_dispatch(mrb_state *mrb, mrb_value self) {
   return out;
 }
 
-/* Kobako.__call_block(block, args) -> [0, value] | [1, break_value] |
- * [2, exception]. The block runs behind a C boundary (the host is between
- * it and its call site), so `break` arrives here as mruby's internal break
+/* Kobako.__call_block(block, args) -> [BLOCK_VALUE, value] |
+ * [BLOCK_BROKE, break_value] | [BLOCK_RAISED, exception] (wire_status.h).
+ * The block runs behind a C boundary (the host is between it and its call
+ * site), so `break` arrives here as mruby's internal break
  * object instead of unwinding; it is turned into data the caller acts on. */
 struct block_call {
   mrb_value block;
@@ -259,24 +262,24 @@ static mrb_value kobako_call_block(mrb_state *mrb, mrb_value self) {
   if (!mrb_proc_p(c.block)) mrb_raise(mrb, E_TYPE_ERROR, "not a block");
   mrb_bool failed = FALSE;
   mrb_value v = mrb_protect_error(mrb, block_body, &c, &failed);
-  mrb_value pair[2] = {mrb_fixnum_value(0), v};
+  mrb_value pair[2] = {mrb_fixnum_value(KOBAKO_BLOCK_VALUE), v};
   if (failed && mrb_type(v) == MRB_TT_BREAK) {
     struct RBreak *brk = (struct RBreak *)mrb_ptr(v);
     const struct RProc *target = mrb_break_proc_get(brk);
     if (KOBAKO_BREAK_TAG(brk) == 0 && target == mrb_proc_ptr(c.block)) {
-      pair[0] = mrb_fixnum_value(1);
+      pair[0] = mrb_fixnum_value(KOBAKO_BLOCK_BROKE);
       pair[1] = mrb_break_value_get(brk);
     } else if (KOBAKO_BREAK_TAG(brk) == 0 || KOBAKO_BREAK_TAG(brk) == KOBAKO_TAG_RETURN_BLOCK) {
       /* `return`, `throw`, an outer block's `break`: the break itself, for
        * Kobako.__broke_out (wasm/patches/service_block_return.rb). */
-      pair[0] = mrb_fixnum_value(3);
+      pair[0] = mrb_fixnum_value(KOBAKO_BLOCK_ESCAPED);
       pair[1] = v;
     } else {
-      pair[0] = mrb_fixnum_value(2);
+      pair[0] = mrb_fixnum_value(KOBAKO_BLOCK_RAISED);
       pair[1] = mrb_exc_new_lit(mrb, E_LOCALJUMP_ERROR, "unexpected return from a block run by a Service");
     }
   } else if (failed) {
-    pair[0] = mrb_fixnum_value(2);
+    pair[0] = mrb_fixnum_value(KOBAKO_BLOCK_RAISED);
   }
   return mrb_ary_new_from_values(mrb, 2, pair);
 }
@@ -384,6 +387,7 @@ mrb_state *kobako_boot(const char *prelude, size_t len) {
   kobako_json_init(mrb); /* wasm/c/json.c */
   kobako_math_init(mrb); /* wasm/c/math_ext.c */
   kobako_exception_init(mrb); /* wasm/c/exception.c */
+  if (!kobako_wire_status_init(mrb, kobako)) return NULL; /* wasm/c/wire_status.h */
 
   mrb_value src = mrb_str_new(mrb, prelude, (mrb_int)len);
   mrb_bool failed = FALSE;

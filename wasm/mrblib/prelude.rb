@@ -304,17 +304,17 @@ module Kobako
     def __yield(request)
       id, args = request
       block = @blocks[id]
-      return [2, "LocalJumpError", "the block's Service call has returned"] unless block
+      return [Wire::YIELD_RAISED, "LocalJumpError", "the block's Service call has returned"] unless block
 
       status, value = __call_block(block, args)
-      return [0, value] if status == 0
+      return [Wire::YIELD_OK, value] if status == Wire::BLOCK_VALUE
 
       @block_results[id] = value
-      # `break` (1) and `return`/`throw` (3) both end the Service call; the
-      # latter are then finished in __settle.
-      return [1] if status == 1 || status == 3
+      # `break` and `return`/`throw` (escaped) both end the Service call;
+      # the latter are then finished in __settle.
+      return [Wire::YIELD_BROKE] if status == Wire::BLOCK_BROKE || status == Wire::BLOCK_ESCAPED
 
-      [2, value.class.to_s, value.message.to_s]
+      [Wire::YIELD_RAISED, value.class.to_s, value.message.to_s]
     end
 
     def __bind_all(services)
@@ -337,11 +337,11 @@ module Kobako
 
     def __settle(reply, id)
       case reply[0]
-      when 0 then reply[1]
-      when 1 then raise REPLY_ERRORS.fetch(reply[1], ServiceError), reply[2].to_s
+      when Wire::REPLY_OK then reply[1]
+      when Wire::REPLY_ERROR then raise REPLY_ERRORS.fetch(reply[1], ServiceError), reply[2].to_s
       # The block broke out with this value, or returned (__broke_out, shim.c).
-      when 2 then __broke_out(@block_results.delete(id))
-      when 3 then raise(@block_results.delete(id) || __rebuild_error(reply[1], reply[2]))
+      when Wire::REPLY_BROKE then __broke_out(@block_results.delete(id))
+      when Wire::REPLY_BLOCK_RAISED then raise(@block_results.delete(id) || __rebuild_error(reply[1], reply[2]))
       else raise ServiceError, "malformed reply from the host"
       end
     end

@@ -20,6 +20,9 @@ pub extern "C" fn kobako_alloc(len: i32) -> i32 {
     let Some(layout) = usize::try_from(len).ok().and_then(layout) else {
         return 0;
     };
+    // SAFETY: `layout` has a non-zero size (`layout` rounds 0 up to 1) and a
+    // valid alignment, which is all `alloc` asks; a NULL result reaches the
+    // host as 0, "out of memory".
     unsafe { alloc(layout) as i32 }
 }
 
@@ -29,9 +32,15 @@ pub extern "C" fn kobako_eval(ptr: i32, len: i32) -> i32 {
     let (Ok(len), false) = (usize::try_from(len), ptr == 0) else {
         return 1;
     };
+    // SAFETY: the host calls this once per `kobako_alloc(len)` buffer it
+    // filled (docs/wire.md): `ptr` is non-NULL (checked above), points at
+    // `len` initialized bytes this module allocated, and nothing else holds
+    // it until it is freed below.
     let frame = unsafe { std::slice::from_raw_parts(ptr as usize as *const u8, len) };
     interp::eval(frame);
     if let Some(layout) = layout(len) {
+        // SAFETY: `ptr` came from `alloc` with this same `layout(len)` (see
+        // `kobako_alloc`), and `frame`, its only borrow, is no longer used.
         unsafe { dealloc(ptr as usize as *mut u8, layout) };
     }
     0

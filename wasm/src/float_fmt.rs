@@ -326,6 +326,9 @@ pub fn float_to_s(x: f64) -> String {
 }
 
 /// Copies `text` NUL-terminated into the C buffer, truncating to fit.
+///
+/// # Safety
+/// `buf` must be writable for `size` bytes.
 #[cfg(target_arch = "wasm32")]
 unsafe fn copy_out(text: &str, buf: *mut u8, size: usize) -> i32 {
     if size == 0 {

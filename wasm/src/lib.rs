@@ -21,3 +21,5 @@ mod mruby;
 mod operations;
 #[cfg(target_arch = "wasm32")]
 mod service;
+
+mod status;

@@ -93,7 +93,7 @@ pub extern "C" fn kobako_rs_dispatch(
     }
 }
 
-const YIELD_RAISED: i64 = 2;
+use crate::status::YIELD_RAISED;
 
 /// The host runs a guest block: `[block_id, args]` in, a reply out (see
 /// `Kobako.__yield` in the prelude). Returns `(ptr << 32) | len` of the reply,

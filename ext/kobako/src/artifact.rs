@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use magnus::{Error, RArray, RString, Ruby, Value};
+use magnus::{Error, RString, Ruby, Value};
 
 use crate::config::InvokeConfig;
 use crate::error::KobakoError;
@@ -65,9 +65,9 @@ impl Artifact {
         rb_self: &Self,
         frame: RString,
         label: String,
-        config: RArray,
+        config: Value,
         dispatcher: Option<Value>,
-    ) -> Result<RArray, Error> {
+    ) -> Result<Value, Error> {
         let config = InvokeConfig::from_ruby(ruby, config)?;
         invocation::invoke(ruby, &rb_self.0, frame, &label, &config, dispatcher)
     }

@@ -1,6 +1,8 @@
-//! The per-invocation settings the Ruby side passes to `invoke`.
+//! The per-invocation settings the Ruby side passes to `invoke`: a frozen
+//! `Kobako::SandboxOptions`, read through its named readers (docs/native.md,
+//! "The typed seam"), never by position.
 
-use magnus::{prelude::*, Error, RArray, Ruby, Value};
+use magnus::{prelude::*, Error, RClass, RModule, Ruby, Value};
 
 use crate::wasi::profile::Profile;
 
@@ -14,21 +16,23 @@ pub struct InvokeConfig {
 }
 
 impl InvokeConfig {
-    /// From `[timeout, memory_limit, stdout_limit, stderr_limit, permissive, release_gvl]`.
-    pub fn from_ruby(ruby: &Ruby, config: RArray) -> Result<Self, Error> {
-        if config.len() != 6 {
+    /// From a `Kobako::SandboxOptions` (anything else is an ArgumentError).
+    pub fn from_ruby(ruby: &Ruby, options: Value) -> Result<Self, Error> {
+        let kobako: RModule = ruby.class_object().const_get("Kobako")?;
+        let class: RClass = kobako.const_get("SandboxOptions")?;
+        if !options.is_kind_of(class) {
             return Err(Error::new(
                 ruby.exception_arg_error(),
-                format!("invoke config must have 6 entries, got {}", config.len()),
+                "invoke config must be a Kobako::SandboxOptions",
             ));
         }
-        let permissive: Value = config.entry(4)?;
-        let release_gvl: Value = config.entry(5)?;
+        let permissive: Value = options.funcall("permissive?", ())?;
+        let release_gvl: Value = options.funcall("release_gvl?", ())?;
         Ok(Self {
-            timeout: config.entry(0)?,
-            memory_limit: config.entry(1)?,
-            stdout_limit: config.entry(2)?,
-            stderr_limit: config.entry(3)?,
+            timeout: options.funcall("timeout", ())?,
+            memory_limit: options.funcall("native_memory_limit", ())?,
+            stdout_limit: options.funcall("native_stdout_limit", ())?,
+            stderr_limit: options.funcall("native_stderr_limit", ())?,
             profile: if permissive.to_bool() {
                 Profile::Permissive
             } else {

@@ -1,5 +1,6 @@
 //! One `#eval` / `#run`: a fresh store and instance (B-49), the caps, the
-//! guest run, and the Array the Ruby side records usage and output from.
+//! guest run, and the `Kobako::InvocationResult` the Ruby side records usage
+//! and output from.
 //! Failures are returned as exception instances, not raised, so that usage and
 //! output are kept for traps too; only a Ruby interrupt (Thread#kill,
 //! Thread#raise, `throw`) is re-raised as is.
@@ -22,7 +23,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use magnus::error::ErrorType;
-use magnus::{prelude::*, Error, IntoValue, RArray, RString, Ruby, Value};
+use magnus::{prelude::*, Error, IntoValue, KwArgs, RClass, RModule, RString, Ruby, Value};
 
 use self::channel::{DispatchChannel, DispatcherFailed};
 use self::driver::{Abort, Driver, Host, Pump};
@@ -46,7 +47,7 @@ pub fn invoke(
     label: &str,
     config: &InvokeConfig,
     dispatcher: Option<Value>,
-) -> Result<RArray, Error> {
+) -> Result<Value, Error> {
     // SAFETY: copied before any other Ruby code can run.
     let frame = unsafe { frame.as_slice() }.to_vec();
     let engine =
@@ -126,16 +127,21 @@ pub fn invoke(
     };
     let (stdout, stdout_truncated) = stdout.take();
     let (stderr, stderr_truncated) = stderr.take();
-    let array = ruby.ary_new_capa(8);
-    array.push(outcome.map(|bytes| ruby.str_from_slice(&bytes)))?;
-    array.push(ruby.str_from_slice(&stdout))?;
-    array.push(ruby.str_from_slice(&stderr))?;
-    array.push(stdout_truncated)?;
-    array.push(stderr_truncated)?;
-    array.push(wall_time)?;
-    array.push(memory_peak)?;
-    array.push(error)?;
-    Ok(array)
+    let fields = ruby.hash_new();
+    fields.aset(
+        ruby.sym_new("outcome"),
+        outcome.map(|bytes| ruby.str_from_slice(&bytes)),
+    )?;
+    fields.aset(ruby.sym_new("stdout"), ruby.str_from_slice(&stdout))?;
+    fields.aset(ruby.sym_new("stderr"), ruby.str_from_slice(&stderr))?;
+    fields.aset(ruby.sym_new("stdout_truncated"), stdout_truncated)?;
+    fields.aset(ruby.sym_new("stderr_truncated"), stderr_truncated)?;
+    fields.aset(ruby.sym_new("wall_time"), wall_time)?;
+    fields.aset(ruby.sym_new("memory_peak"), memory_peak)?;
+    fields.aset(ruby.sym_new("error"), error)?;
+    let kobako: RModule = ruby.class_object().const_get("Kobako")?;
+    let class: RClass = kobako.const_get("InvocationResult")?;
+    class.new_instance((KwArgs(fields),))
 }
 
 /// Answers Service requests with the Ruby dispatcher (GVL held, on the Ruby

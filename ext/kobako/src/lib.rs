@@ -26,6 +26,7 @@ fn init(ruby: &Ruby) -> Result<(), Error> {
     let native = ruby.define_module("Kobako")?.define_module("Native")?;
     native.const_set("ABI_VERSION", loading::abi::ABI_VERSION)?;
     codec::define(ruby, native)?;
+    wire::status::define(native)?;
     let class = native.define_class("Artifact", ruby.class_object())?;
     class.undef_default_alloc_func();
     class.define_singleton_method("load", function!(Artifact::load, 2))?;

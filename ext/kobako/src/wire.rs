@@ -34,5 +34,7 @@ pub fn read_region(memory: &[u8], ptr: u32, len: u32) -> Result<&[u8], String> {
         })
 }
 
+pub mod status;
+
 #[cfg(test)]
 mod tests;
