@@ -14,7 +14,7 @@ class WireStatusesTest < KobakoTest
   def test_every_status_is_named_on_each_side
     assert_equal STATUSES.sort, Kobako::Native::Wire.constants.sort
     guest = sandbox.eval("Kobako::Wire.constants.map(&:to_s)").map(&:to_sym)
-    assert_equal STATUSES.sort, (guest - %i[BLOCK_VALUE BLOCK_BROKE BLOCK_RAISED]).sort
+    assert_equal STATUSES.sort, (guest - %i[BLOCK_VALUE BLOCK_BROKE BLOCK_RAISED BLOCK_ESCAPED]).sort
     assert_equal STATUSES.sort, Kobako::WireStatus.constants.sort
     assert_includes Kobako::Transport.ancestors, Kobako::WireStatus
   end

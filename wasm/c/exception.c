@@ -1,7 +1,8 @@
 /* Exception#cause and Kernel#raise with `cause:` (docs/ruby.md, "Core
  * fidelity"). mruby 3.2 has neither: this raise takes the same arguments
- * as mruby's, plus the `cause:` keyword, and otherwise records $! (set by
- * rescue, wasm/patches/rescue_sets_last_error.rb) as the cause, as CRuby. */
+ * as mruby's, plus the `cause:` keyword. $! is set by rescue
+ * (wasm/patches/rescue_sets_last_error.rb) but not taken as the cause (see
+ * kobako_raise below). */
 
 #include <mruby.h>
 #include <mruby/class.h>
@@ -40,7 +41,11 @@ static mrb_value kobako_raise(mrb_state *mrb, mrb_value self) {
     }
     exc = mrb_make_exception(mrb, argc, a);
   }
-  mrb_value cause = explicit_cause ? kw_values[0] : mrb_gv_get(mrb, mrb_intern_lit(mrb, "$!"));
+  /* Only an explicit `cause:`. CRuby also takes $! — but it restores $!
+   * when a rescue clause ends, and mruby's VM does not, so a stale $! would
+   * chain every exception of a raise/rescue loop to the one before it: a
+   * loop of 10^6 rescues would hold 10^6 exceptions alive (docs/ruby.md). */
+  mrb_value cause = explicit_cause ? kw_values[0] : mrb_nil_value();
   if (!mrb_nil_p(cause) && !mrb_obj_is_kind_of(mrb, cause, mrb->eException_class)) {
     mrb_raise(mrb, E_TYPE_ERROR, "exception object expected");
   }

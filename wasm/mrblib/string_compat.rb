@@ -137,12 +137,17 @@ class String
     mapped == self ? nil : replace(mapped)
   end
 
+  # mruby's own byte-wise succ, kept for binary Strings and invalid UTF-8
+  # (`"\xff".b.succ`), where characters are bytes.
+  alias __kobako_byte_succ succ
+
   # CRuby's succ: the rightmost alphanumeric is incremented and the carry
   # moves to the next alphanumeric on its left, over punctuation only into
   # one of the same kind ("1.9" -> "2.0", "az" -> "ba", "zz" -> "aaa",
   # "a-9" -> "a-10").
   def succ
     return +"" if empty?
+    return __kobako_byte_succ if __kobako_binary? || !__kobako_valid_utf8?
 
     chars = self.chars
     i = chars.size - 1
