@@ -2,7 +2,7 @@
 
 module Kobako
   # Runs mruby code in a fresh WebAssembly instance per invocation (docs/behaviours.md §2.1, 2.4).
-  class Sandbox # rubocop:disable Metrics/ClassLength -- the public API (options, eval, run, capture) lives here
+  class Sandbox
     DEFAULT_WASM_PATH = File.expand_path("../../data/kobako.wasm", __dir__)
 
     # The validated option set (Kobako::SandboxOptions); each option also has
