@@ -7,9 +7,19 @@ module Kobako
     # (docs/security.md, "Cost"). The whole cache is dropped whenever Ruby
     # creates a class or module or mixes one in (RubyVM.stat(:class_serial)
     # moves), which covers a module mixed into Object or Kernel after the
-    # verdict was cached. Methods answered by method_missing are never cached:
-    # whether they are real can change without a new class.
+    # verdict was cached. Ruby 3.2 dropped that counter; there the key is the
+    # ancestry of Object (which holds Kernel, BasicObject and every module
+    # mixed into them), so a mixin still drops the cache. Methods answered by
+    # method_missing are never cached: whether they are real can change
+    # without a new class.
     module Verdicts
+      SERIAL = if RubyVM.stat.key?(:class_serial)
+                 -> { RubyVM.stat(:class_serial) }
+               else
+                 -> { Object.ancestors.hash }
+               end
+      private_constant :SERIAL
+
       @serial = nil
       @table = {}.compare_by_identity
       @lock = Mutex.new
@@ -19,7 +29,7 @@ module Kobako
       def fetch(method)
         return yield if Surface.missing?(method)
 
-        serial = RubyVM.stat(:class_serial)
+        serial = SERIAL.call
         by_name = current(serial)[method.owner] ||= {}
         cached = by_name[method.name]
         return cached[1] if cached && cached[0] == method.original_name
