@@ -23,7 +23,10 @@ class TypedSeamTest < KobakoTest
     sb = sandbox(timeout: 3, stderr_limit: nil, gvl: :hold)
     assert_instance_of Kobako::SandboxOptions, sb.options
     assert_equal Kobako::SandboxOptions.new(timeout: 3, stderr_limit: nil, gvl: :hold), sb.options
-    Kobako::SandboxOptions::NAMES.each { |name| assert_equal sb.options.public_send(name), sb.public_send(name) }
+    Kobako::SandboxOptions::NAMES.each do |name|
+      expected = sb.options.public_send(name)
+      expected.nil? ? assert_nil(sb.public_send(name)) : assert_equal(expected, sb.public_send(name))
+    end
   end
 
   def test_pool_refuses_what_sandbox_options_refuse
