@@ -11,7 +11,10 @@ unless missing.empty?
 end
 
 require "kobako"
+require "rbconfig"
 require "minitest/autorun"
+
+require_relative "support/oracle_ruby"
 
 module KobakoTestHelpers
   MIB = 1024 * 1024

@@ -10,6 +10,7 @@ require "open3"
 require "rbconfig"
 require "yaml"
 require "kobako"
+require_relative "../support/oracle_ruby"
 require_relative "services"
 require_relative "docs"
 
@@ -62,7 +63,7 @@ module Compat
 
   # CRuby: one child process forks once per program (see oracle.rb).
   def run_oracle(list)
-    out, status = Open3.capture2(RbConfig.ruby, File.join(DIR, "oracle.rb"), *list.map(&:path), binmode: true)
+    out, status = Open3.capture2(ORACLE_RUBY, File.join(DIR, "oracle.rb"), *list.map(&:path), binmode: true)
     raise "compat oracle failed (#{status})" unless status.success?
 
     Marshal.load(out).transform_values { |triple| Run.new(*triple) } # rubocop:disable Security/MarshalLoad

@@ -29,8 +29,8 @@ module Differential
 
   # [src] -> CRuby's answers, in order.
   def self.oracle(sources)
-    out, err, status = Open3.capture3(RbConfig.ruby, "-e", ORACLE, stdin_data: Marshal.dump(sources),
-                                                                   binmode: true)
+    out, err, status = Open3.capture3(ORACLE_RUBY, "-e", ORACLE, stdin_data: Marshal.dump(sources),
+                                                                 binmode: true)
     raise "CRuby oracle failed: #{err}" unless status.success?
 
     Marshal.load(out) # rubocop:disable Security/MarshalLoad
