@@ -3,28 +3,23 @@
 require "test_helper"
 require "net/http"
 require "json"
-require "socket"
+require_relative "support/puma_server"
 
 # docs/behaviours.md §4 "Fork": Puma in cluster mode with preload_app! serving a Rack app
 # that evaluates scripts per request (examples/rack), over real HTTP.
 class PumaTest < KobakoTest
+  include PumaServer
+
   APP = File.join(ROOT, "examples", "rack")
 
   def setup
-    @port = free_port
-    @log = File.join(Dir.tmpdir, "kobako-puma-#{@port}.log")
-    env = { "PORT" => @port.to_s, "RUBYLIB" => File.join(ROOT, "lib") }
-    @pid = spawn(env, "puma", "-C", File.join(APP, "puma.rb"), File.join(APP, "config.ru"),
-                 chdir: APP, out: @log, err: @log, pgroup: true)
-    wait_until_serving
+    start_puma(APP, File.join(APP, "puma.rb"), File.join(APP, "config.ru"), name: "puma", within: 60) do
+      post("1")["result"] == 1
+    end
   end
 
   def teardown
-    Process.kill("TERM", -Process.getpgid(@pid)) if @pid
-    Process.wait(@pid) if @pid
-    File.delete(@log) if @log && File.exist?(@log)
-  rescue Errno::ESRCH, Errno::ECHILD
-    nil
+    stop_puma
   end
 
   def test_workers_forked_after_preload_evaluate_scripts
@@ -53,24 +48,5 @@ class PumaTest < KobakoTest
     http = Net::HTTP.new("127.0.0.1", @port)
     http.read_timeout = 20
     JSON.parse(http.post("/", code, "Content-Type" => "text/plain").body)
-  end
-
-  def free_port
-    server = TCPServer.new("127.0.0.1", 0)
-    server.addr[1]
-  ensure
-    server&.close
-  end
-
-  def wait_until_serving
-    deadline = Process.clock_gettime(Process::CLOCK_MONOTONIC) + 60
-    loop do
-      return if post("1")["result"] == 1
-    rescue Errno::ECONNREFUSED, Errno::ECONNRESET, EOFError, JSON::ParserError
-      if Process.clock_gettime(Process::CLOCK_MONOTONIC) > deadline
-        flunk "puma did not start within 60s:\n#{File.read(@log)}"
-      end
-      sleep 0.2
-    end
   end
 end

@@ -4,14 +4,15 @@ require_relative "test_helper"
 require "json"
 require "net/http"
 require "open3"
-require "socket"
-require "tmpdir"
+require_relative "support/puma_server"
 
 # examples/rails served by Puma in cluster mode (2 workers, preload_app!):
 # Kobako::Railtie, config.kobako, Kobako.pool per worker, the
 # eval.kobako events and the log subscriber, driven over real HTTP with
 # benign and hostile scripts mixed (docs/rails.md).
 class RailsAppTest < KobakoTest
+  include PumaServer
+
   APP = File.join(ROOT, "examples", "rails")
   REQUESTS = 200
 
@@ -42,21 +43,14 @@ class RailsAppTest < KobakoTest
   ].freeze
 
   def setup
-    @port = free_port
-    @log = File.join(Dir.tmpdir, "kobako-rails-#{@port}.log")
-    env = { "PORT" => @port.to_s, "RUBYLIB" => File.join(ROOT, "lib") }
-    @pid = spawn(env, "puma", "-C", File.join(APP, "config", "puma.rb"), File.join(APP, "config.ru"),
-                 chdir: APP, out: @log, err: @log, pgroup: true)
     @replies = []
-    wait_until_serving
+    start_puma(APP, File.join(APP, "config", "puma.rb"), File.join(APP, "config.ru"), name: "rails", within: 90) do
+      worker_pids.size == 2 && post("1").code == "200"
+    end
   end
 
   def teardown
-    Process.kill("TERM", -Process.getpgid(@pid)) if @pid
-    Process.wait(@pid) if @pid
-    File.delete(@log) if @log && File.exist?(@log)
-  rescue Errno::ESRCH, Errno::ECHILD
-    nil
+    stop_puma
   end
 
   def test_benign_and_hostile_requests_mixed_leave_every_worker_alive
@@ -134,24 +128,6 @@ class RailsAppTest < KobakoTest
     path = filename ? "/scripts?filename=#{filename}" : "/scripts"
     http.post(path, code, "Content-Type" => "text/plain").tap do |response|
       @replies << JSON.parse(response.body)
-    end
-  end
-
-  def free_port
-    server = TCPServer.new("127.0.0.1", 0)
-    server.addr[1]
-  ensure
-    server&.close
-  end
-
-  def wait_until_serving
-    deadline = Process.clock_gettime(Process::CLOCK_MONOTONIC) + 90
-    loop do
-      return if worker_pids.size == 2 && post("1").code == "200"
-    rescue Errno::ECONNREFUSED, Errno::ECONNRESET, EOFError, JSON::ParserError
-      now = Process.clock_gettime(Process::CLOCK_MONOTONIC)
-      flunk "puma did not start within 90s:\n#{File.read(@log)}" if now > deadline
-      sleep 0.2
     end
   end
 end
