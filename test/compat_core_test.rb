@@ -133,7 +133,8 @@ class CompatCoreTest < KobakoTest
     assert_like_cruby(
       "S = Struct.new(:x, :y, keyword_init: true); [S.new(x: 1, y: 2), S.new(x: 1).y, S.keyword_init?]",
       "P = Struct.new(:a, :b); P.new(1, 2).to_h { |k, v| [k.to_s, v * 2] }",
-      "K = Struct.new(:x, keyword_init: true); K.new(z: 1)"
+      "K = Struct.new(:x, keyword_init: true); K.new(z: 1)",
+      "Q = Struct.new(:a); Q.new(1).to_h { |k, v| v }"
     )
   end
 
@@ -194,7 +195,8 @@ class CompatCoreTest < KobakoTest
       "100.times.all? { (1..6).cover?(rand(1..6)) } && 100.times.all? { (0...26).cover?(Random.rand(0...26)) }",
       "r = Random.new(42); 50.times.map { r.rand(10..20) }.all? { |x| x.between?(10, 20) }",
       "[1, 2, 3].shuffle(random: Random.new(1)).sort + [[7].sample(random: Random.new(2))]",
-      "Random.new(1).rand(1...1)"
+      "Random.new(1).rand(1...1)",
+      "[(Random.rand(3..1) rescue $!.message), (Random.new.rand(2...2) rescue $!.class)]"
     )
   end
 
