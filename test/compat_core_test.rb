@@ -127,6 +127,19 @@ class CompatCoreTest < KobakoTest
     assert_like_cruby("(Complex(1, 2)**0.5).abs.round(10)", "[15.clamp(1..10), 0.clamp(1..10), 5.clamp(..3)]")
   end
 
+  def test_integer_predicates_gcdlcm_and_exact_negative_powers
+    assert_like_cruby("[3.integer?, 1.0.integer?, 2r.integer?, 10.gcdlcm(4), 12.gcdlcm(-18)]",
+                      "[2**-1, (-2)**-3, 1**-5, (-1)**-3, 10**-2, 3**-39, 2**10, 2**0.5, 3 * 1r]",
+                      "0**-1")
+  end
+
+  def test_integer_and_float_conversions_with_exception_false
+    assert_like_cruby('["42", "0x1A", "3.5", "abc", "", "1_000", nil, " 7 "].map { |s| ' \
+                      "[Integer(s, exception: false), Float(s, exception: false)] }",
+                      '[Integer("ff", 16), Integer("z", 16, exception: false), Float(2), Integer(2.9)]',
+                      'Integer("zz")', 'Float("abc")', 'Float("")', "Integer(nil)", "Float(nil)")
+  end
+
   # ---- Core fidelity --------------------------------------------------------
 
   def test_struct_keyword_init_and_to_h_with_a_block
@@ -221,6 +234,15 @@ class CompatCoreTest < KobakoTest
       '"hello".count("l-o")]',
       '["abc".unpack1("a2"), [1, 2].pack("s*").unpack1("s"), "\x01\x02".unpack1("C")]'
     )
+  end
+
+  def test_fetch_errors_are_worded_as_in_cruby
+    assert_like_cruby("[].fetch(3)", "[1, 2, 3].fetch(-10)", "{}.fetch(:x)", '{ a: 1 }.fetch("x")',
+                      "[{ a: 1 }.fetch(:a), { a: 1 }.fetch(:b, 2), { a: 1 }.fetch(:b) { |k| k.to_s }]")
+  end
+
+  def test_puts_of_an_empty_array_prints_nothing
+    assert_like_cruby("puts []; puts [[]]; puts [1, []]; puts; puts [nil]; $stdout.puts([], 2); puts [[], 3]")
   end
 
   def test_no_method_error_names_the_receiver
