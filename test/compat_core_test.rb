@@ -140,6 +140,16 @@ class CompatCoreTest < KobakoTest
                       'Integer("zz")', 'Float("abc")', 'Float("")', "Integer(nil)", "Float(nil)")
   end
 
+  def test_complex_keeps_integer_parts
+    assert_like_cruby(
+      "c = Complex(3, 4); [c, c.abs, c + Complex(1, -1), c * 2, c - 1, c.conjugate, c.real, c.imaginary, " \
+      "c.rectangular, -c, c.abs2]",
+      "[1 + 2i, 2 * Complex(1, 2), 1 - Complex(1, 2), Complex(1, 2) * Complex(3, 4), Complex(1, 2) + 1.5, " \
+      "1.5 * Complex(1, 2), 2.5 - Complex(1, 2), Complex(1.0, 2), Complex(1, 2.0) * Complex(3, 4)]",
+      "[nil.to_c, 3.to_c, Complex(3), Complex(1, 2)**2, Complex(3, 4).fdiv(2), Complex(1, 2) == Complex(1.0, 2.0)]"
+    )
+  end
+
   # ---- Core fidelity --------------------------------------------------------
 
   def test_struct_keyword_init_and_to_h_with_a_block

@@ -255,6 +255,12 @@ module Kernel
 end
 
 class Complex
+  # Each part divided as a Float (mruby-complex's fdiv divides Integer parts
+  # as Integers now that they stay Integers: wasm/c/complex_ext.c).
+  def fdiv(other)
+    Complex(real.to_f / other, imaginary.to_f / other)
+  end
+
   unless method_defined?(:**)
     def **(other)
       if other.is_a?(Integer)
