@@ -251,6 +251,13 @@ class CompatCoreTest < KobakoTest
                       "[{ a: 1 }.fetch(:a), { a: 1 }.fetch(:b, 2), { a: 1 }.fetch(:b) { |k| k.to_s }]")
   end
 
+  def test_conversion_keyword_and_sort_errors_are_worded_as_in_cruby
+    assert_like_cruby('"a" + 1', '"a" + nil', '[1, 2].first("x")', "[1].concat(1)", "{}.merge(1)",
+                      "def k(a:); end; k", "def k(a:); end; k(a: 1, b: 2)", 'def k(a: 1); end; k("b" => 2)',
+                      '[1, "a"].sort', '["a", 1].sort', "[1, nil].sort", '[2.5, "x"].sort',
+                      '"%d" % "x"', 'Integer("1.5")', 'Float("1.5x")', 'Integer("0x")')
+  end
+
   def test_puts_of_an_empty_array_prints_nothing
     assert_like_cruby("puts []; puts [[]]; puts [1, []]; puts; puts [nil]; $stdout.puts([], 2); puts [[], 3]")
   end

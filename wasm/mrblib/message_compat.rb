@@ -1,7 +1,9 @@
 # Core conversions and lookups whose failures scripts match on by message
-# (rescue => e; "#{e.class}: #{e.message}"), worded as CRuby 3.1 words them
-# where mruby 3.2 says it its own way (docs/ruby.md, "Core fidelity"):
-# Integer() / Float() with exception:, and Hash#fetch's KeyError.
+# (rescue => e; "#{e.class}: #{e.message}"), as CRuby 3.1 has them where
+# mruby 3.2 differs (docs/ruby.md, "Core fidelity"): Integer() / Float()
+# with exception:, Hash#fetch's KeyError, and the wording of Array#sort's
+# ArgumentError. (The wording of Integer("zz") and Float("x") is patched in
+# C: wasm/patches/number_string_messages.rb.)
 
 module Kernel
   alias __kobako_integer Integer
@@ -10,22 +12,20 @@ module Kernel
 
   private
 
-  # Integer("zz") raises `invalid value for Integer(): "zz"` (mruby: `invalid
-  # string for number("zz")`); exception: false answers nil for any failure.
+  # exception: false answers nil for any failure (mruby takes no keyword).
   def Integer(value, base = nil, exception: true) # rubocop:disable Naming/MethodName
     base.nil? ? __kobako_integer(value) : __kobako_integer(value, base)
   rescue ArgumentError, TypeError, RangeError, FloatDomainError => e
-    raise Kobako.__conversion_error(e, "Integer", value) if exception
+    raise e if exception
 
     nil
   end
 
-  # Float("abc") raises `invalid value for Float(): "abc"` (mruby: `invalid
-  # string for float("abc")`); exception: false answers nil for any failure.
+  # exception: false answers nil for any failure (mruby takes no keyword).
   def Float(value, exception: true) # rubocop:disable Naming/MethodName
     __kobako_float(value)
   rescue ArgumentError, TypeError, RangeError => e
-    raise Kobako.__conversion_error(e, "Float", value) if exception
+    raise e if exception
 
     nil
   end
@@ -35,12 +35,14 @@ module Kernel
 end
 
 module Kobako
-  # mruby's "invalid string for ..." becomes CRuby's ArgumentError; any other
-  # error (a TypeError for nil, a null byte) is kept as it is.
-  def self.__conversion_error(error, kind, value)
-    return error unless value.is_a?(String) && error.message.start_with?("invalid string for ")
-
-    ArgumentError.new("invalid value for #{kind}(): #{value.inspect}")
+  # CRuby's rb_cmperr: the left operand by class, the right one by inspect
+  # when CRuby holds it as an immediate (a small Integer, Float, Symbol, nil,
+  # true, false), else by class. Array#sort's raise (wasm/patches/
+  # sort_comparison_message.rb).
+  def self.__cmp_failed(left, right)
+    immediate = right.nil? || right == true || right == false || right.is_a?(Float) || right.is_a?(Symbol) ||
+                (right.is_a?(Integer) && right >= -0x4000_0000_0000_0000 && right < 0x4000_0000_0000_0000)
+    "comparison of #{left.class} with #{immediate ? right.inspect : right.class} failed"
   end
 end
 
