@@ -258,6 +258,18 @@ class CompatCoreTest < KobakoTest
                       '"%d" % "x"', 'Integer("1.5")', 'Float("1.5x")', 'Integer("0x")')
   end
 
+  def test_instance_variables_list_in_assignment_order
+    assert_like_cruby(
+      "class Pt; def initialize; @x = 1; @y = 2; @label = 'p'; @color = :red; @visible = true; @weight = 0.5; " \
+      "end; end; pt = Pt.new; pt.instance_variable_set(:@z, 3); [pt.instance_variables, pt.dup.instance_variables]",
+      'o = Object.new; 40.times { |i| o.instance_variable_set("@v#{39 - i}".to_sym, i) }; o.instance_variables', # rubocop:disable Lint/InterpolationCheck
+      "o = Object.new; o.instance_variable_set(:@b, 1); o.instance_variable_set(:@a, 2); " \
+      'o.inspect.sub(/0x\\h+/, "X")',
+      "o = Object.new; o.instance_variable_set(:@b, 1); o.instance_variable_set(:@a, 2); " \
+      "o.remove_instance_variable(:@b); o.instance_variable_set(:@c, 3); o.instance_variables"
+    )
+  end
+
   def test_puts_of_an_empty_array_prints_nothing
     assert_like_cruby("puts []; puts [[]]; puts [1, []]; puts; puts [nil]; $stdout.puts([], 2); puts [[], 3]")
   end
