@@ -26,6 +26,7 @@
 void kobako_json_init(mrb_state *mrb); /* wasm/c/json.c */
 void kobako_math_init(mrb_state *mrb); /* wasm/c/math_ext.c */
 void kobako_exception_init(mrb_state *mrb); /* wasm/c/exception.c */
+void kobako_complex_init(mrb_state *mrb); /* wasm/c/complex_ext.c */
 
 /* A String flag of kobako's own: the bytes are binary (ASCII-8BIT on the
  * host). Bits 0-10 are mruby's string flags; 11 is free. */
@@ -387,6 +388,7 @@ mrb_state *kobako_boot(const char *prelude, size_t len) {
   kobako_json_init(mrb); /* wasm/c/json.c */
   kobako_math_init(mrb); /* wasm/c/math_ext.c */
   kobako_exception_init(mrb); /* wasm/c/exception.c */
+  kobako_complex_init(mrb); /* wasm/c/complex_ext.c */
   if (!kobako_wire_status_init(mrb, kobako)) return NULL; /* wasm/c/wire_status.h */
 
   mrb_value src = mrb_str_new(mrb, prelude, (mrb_int)len);

@@ -78,10 +78,11 @@ module Kobako
 
     private
 
+    # An Array writes its elements, flattened; an empty one writes nothing
+    # (CRuby: `puts []` and `puts [[]]` print no line, `puts` alone prints one).
     def __puts_one(object)
       if object.is_a?(Array)
         object.flatten.each { |o| __puts_one(o) }
-        write("\n") if object.empty?
         return
       end
       line = object.nil? ? "" : object.to_s
