@@ -19,8 +19,10 @@
 //!    `kobako_kind` is that type, and `kobako_array_at` only below
 //!    `kobako_array_len`; the C side checks nothing itself.
 //! 4. **Alive while used.** Everything mruby allocates stays on the GC arena
-//!    until the arena is restored, and results of the protected runs are
-//!    pushed there too (`mrb_gc_protect` in shim.c). The guest restores the
+//!    until the arena is restored, and the result of every protected call
+//!    is pushed there too (`mrb_protect_error` in mruby's vm.c, and
+//!    `protected_run` in shim.c). Values read out of a container (Array
+//!    items, Hash pairs) are held by it. The guest restores the
 //!    arena only where the values made since are dead ([`Interp::in_arena`])
 //!    or inside a container that is itself protected (the decoder's
 //!    checkpoints), and never above its current height. `Value` is `Copy` and
@@ -43,10 +45,15 @@
 //! script can also make `kobako_hash_set` run its own `#hash`/`#eql?` (Array
 //! and Hash keys) and `kobako_new_handle` raise NameError (by removing
 //! `Kobako::Handle`). mruby then longjmps, a wasm `throw`, past the Rust
-//! frames up to its nearest handler (the VM around `Kobako.__dispatch`, or
-//! none: an abort, a trap the host reports). No skipped Rust frame runs again
-//! and none is left borrowed; their destructors are skipped, which leaks the
-//! heap they own (the request bytes, a reply buffer) until the instance ends.
+//! frames up to its nearest handler: for a Service reply, the VM around
+//! `Kobako.__dispatch`, so the script sees the exception at its call
+//! (test/guest_ffi_test.rb); for a yield request, the throw leaves
+//! `kobako_yield` and the host hands it on to the Service call waiting in
+//! `kobako_eval`; with no handler at all (encoding the outcome), an abort,
+//! which the host reports as a trap. No skipped Rust frame runs again and
+//! none is left borrowed; their destructors are skipped, which leaks the
+//! heap they own (the request bytes, a reply buffer: ~32 bytes a raise)
+//! until the instance ends with its invocation.
 
 use crate::decode::{DecodeError, ValueSink};
 use crate::encode::{EncodeError, Node, PairVisitor, ValueSource};
@@ -54,7 +61,7 @@ use std::ffi::{c_char, c_int, c_void, CStr};
 use std::ptr::NonNull;
 
 #[repr(C)]
-pub struct MrbState {
+struct MrbState {
     _private: [u8; 0],
 }
 
@@ -602,8 +609,9 @@ extern "C" fn kobako_rs_dispatch(
     error_class: *mut *const c_char,
 ) -> c_int {
     let interp = Interp(NonNull::new(mrb).expect("the shim passes its own state"));
-    // SAFETY: the shim passes a pointer to its local mrb_value `req`, alive
-    // on its frame (and so for the GC) for this whole call (2).
+    // SAFETY: the shim passes a pointer to its local copy of the method's
+    // argument, a whole Value (2) that the VM stack keeps alive (4) for this
+    // whole call.
     let request = unsafe { &*request };
     let (result, class) = match crate::service::dispatch(interp, request) {
         Ok(reply) => (reply, None),
