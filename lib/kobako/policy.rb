@@ -92,10 +92,21 @@ module Kobako
 
     # Why `args`/`kwargs` do not bind to `method`, or nil when they do.
     def argument_error(method, args, kwargs)
-      shape = method.parameters.group_by(&:first).transform_values { |ps| ps.map(&:last) }
+      binding_error(shape(method), args, kwargs)
+    end
+
+    # `method`'s parameters by kind ({req: [:a], key: [:b]…}), frozen: what
+    # #binding_error needs, computed once per resolved method
+    # (Transport::Resolutions) instead of once per call.
+    def shape(method)
+      method.parameters.group_by(&:first).transform_values { |ps| ps.map(&:last).freeze }.freeze
+    end
+
+    # #argument_error against a shape from #shape.
+    def binding_error(shape, args, kwargs)
       return arity_error(shape, args.size + (kwargs.empty? ? 0 : 1)) unless keywords?(shape)
 
-      [arity_error(shape, args.size), missing_keywords(shape, kwargs), unknown_keywords(shape, kwargs)].compact.first
+      arity_error(shape, args.size) || missing_keywords(shape, kwargs) || unknown_keywords(shape, kwargs)
     end
 
     # Without keyword parameters, Ruby 3 passes keywords as one more positional Hash.

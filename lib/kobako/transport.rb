@@ -3,6 +3,7 @@
 require "timeout"
 require_relative "transport/lending"
 require_relative "transport/disclosure"
+require_relative "transport/resolutions"
 
 module Kobako
   # The dispatcher the native extension calls for every Service request
@@ -50,6 +51,7 @@ module Kobako
     def initialize(catalog)
       @catalog = catalog
       @lending = Lending.new(catalog)
+      @resolutions = Resolutions.new
       @calls = 0
       @failure = nil
     end
@@ -57,6 +59,7 @@ module Kobako
     def reset
       @calls = 0
       @failure = nil
+      @resolutions.clear
     end
 
     # B-34: #run's `[args, kwargs]` as one MessagePack blob, non-representable
@@ -93,11 +96,12 @@ module Kobako
     def reply_to(request, yielder)
       target, name, args, kwargs, block_id = parse(request)
       receiver = resolve_target(target)
-      method = Policy.method_for(receiver, name) or
-        raise Refusal, "undefined method '#{name}' for #{describe(target)}"
+      method, shape = @resolutions.resolve(target.is_a?(Handle) ? target.id : target, receiver, name)
+      raise Refusal, "undefined method '#{name}' for #{describe(target)}" unless method
+
       args = @lending.restore(args)
-      kwargs = @lending.restore(kwargs)
-      if (problem = Policy.argument_error(method, args, kwargs) || Policy.dispatch_argument(method, args))
+      kwargs = @lending.restore(kwargs) unless kwargs.empty?
+      if (problem = Policy.binding_error(shape, args, kwargs) || Policy.dispatch_argument(method, args))
         raise Refusal.new(problem, "Kobako::ServiceArgumentError")
       end
 
@@ -107,7 +111,8 @@ module Kobako
     end
 
     def parse(request)
-      fields = Codec.decode(request, envelope: Codec::ENVELOPE_REQUEST)
+      # Straight to the native codec: the request is always a String here.
+      fields = Native::Codec.load(request, Codec::ENVELOPE_REQUEST)
       return fields if well_formed?(fields)
 
       raise Refusal.new("malformed Service request", "Kobako::ServiceError")

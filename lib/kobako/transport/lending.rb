@@ -13,11 +13,13 @@ module Kobako
         @catalog = catalog
       end
 
-      def lend(value, depth = 0, path = {}.compare_by_identity)
+      # `path` (the containers being walked, for cycles) is made at the first
+      # container: a Service result is most often a scalar, and a Hash per
+      # call was a tenth of a call's Ruby time.
+      def lend(value, depth = 0, path = nil)
         case value
         when nil, true, false, Integer, Float, String, Symbol then value
-        when Array then nested(value, depth, path) { value.map { |v| lend(v, depth + 1, path) } }
-        when Hash then nested(value, depth, path) { lend_hash(value, depth, path) }
+        when Array, Hash then lend_container(value, depth, path || {}.compare_by_identity)
         when Handle then raise ArgumentError, "a Kobako::Handle cannot be passed back into a sandbox"
         when *REFUSED then raise TypeError, "a #{value.class} cannot be lent to the guest"
         else @catalog.mint(value)
@@ -37,6 +39,12 @@ module Kobako
       end
 
       private
+
+      def lend_container(value, depth, path)
+        nested(value, depth, path) do
+          value.is_a?(Array) ? value.map { |v| lend(v, depth + 1, path) } : lend_hash(value, depth, path)
+        end
+      end
 
       def lend_hash(hash, depth, path)
         hash.to_h { |k, v| [lend(k, depth + 1, path), lend(v, depth + 1, path)] }
