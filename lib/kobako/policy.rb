@@ -90,6 +90,9 @@ module Kobako
       end
     end
 
+    # A parameter kind the method does not have (no Array per check).
+    NONE = [].freeze
+
     # Why `args`/`kwargs` do not bind to `method`, or nil when they do.
     def argument_error(method, args, kwargs)
       binding_error(shape(method), args, kwargs)
@@ -115,8 +118,8 @@ module Kobako
     end
 
     def arity_error(shape, given)
-      required = shape.fetch(:req, []).size
-      optional = shape.fetch(:opt, []).size
+      required = shape.fetch(:req, NONE).size
+      optional = shape.fetch(:opt, NONE).size
       return nil if given >= required && (shape.key?(:rest) || given <= required + optional)
 
       expected = if shape.key?(:rest) then "#{required}+"
@@ -128,14 +131,14 @@ module Kobako
     end
 
     def missing_keywords(shape, kwargs)
-      missing = shape.fetch(:keyreq, []) - kwargs.keys
+      missing = shape.fetch(:keyreq, NONE) - kwargs.keys
       missing.any? ? "missing keyword#{'s' if missing.size > 1}: #{missing.map(&:inspect).join(', ')}" : nil
     end
 
     def unknown_keywords(shape, kwargs)
       return nil if shape.key?(:keyrest)
 
-      unknown = kwargs.keys - shape.fetch(:keyreq, []) - shape.fetch(:key, [])
+      unknown = kwargs.keys - shape.fetch(:keyreq, NONE) - shape.fetch(:key, NONE)
       unknown.any? ? "unknown keyword#{'s' if unknown.size > 1}: #{unknown.map(&:inspect).join(', ')}" : nil
     end
   end

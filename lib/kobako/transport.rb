@@ -84,7 +84,7 @@ module Kobako
         @calls += 1
         reply = reply_to(request, yielder)
         begin
-          Codec.encode(reply, envelope: Codec::ENVELOPE_REPLY)
+          Native::Codec.dump(reply, Codec::ENVELOPE_REPLY)
         rescue Codec::Error => e
           Codec.encode([REPLY_ERROR, "Kobako::ServiceError", "the result cannot cross the boundary: #{e.message}"])
         end
@@ -206,8 +206,9 @@ module Kobako
       def run(args)
         raise @abort if @abort
 
-        request = Codec.encode([@id, @lending.lend(args)], envelope: Codec::ENVELOPE_REQUEST)
-        status, value, message = Codec.decode(enter_guest(request), envelope: Codec::ENVELOPE_REPLY)
+        # Straight to the native codec (both are Strings): once per yield.
+        request = Native::Codec.dump([@id, @lending.lend(args)], Codec::ENVELOPE_REQUEST)
+        status, value, message = Native::Codec.load(enter_guest(request), Codec::ENVELOPE_REPLY)
         case status
         when YIELD_OK then restore_block_value(value)
         when YIELD_BROKE then throw @tag, true # `break`: unwind the Service, ensure blocks run

@@ -8,6 +8,9 @@ module Kobako
     class Lending
       # Capabilities to run or inspect host code are never lent (B-13).
       REFUSED = [Binding, Method, UnboundMethod].freeze
+      # Values an Array may hold to be lent as it is (by exact class; an
+      # instance of a subclass takes the general path, to the same result).
+      SCALAR = [Integer, Float, String, Symbol].freeze
 
       def initialize(catalog)
         @catalog = catalog
@@ -19,7 +22,10 @@ module Kobako
       def lend(value, depth = 0, path = nil)
         case value
         when nil, true, false, Integer, Float, String, Symbol then value
-        when Array, Hash then lend_container(value, depth, path || {}.compare_by_identity)
+        when Array
+          # Block arguments and most results are flat: kept as they are, no copy.
+          flat?(value) ? value : lend_container(value, depth, path || {}.compare_by_identity)
+        when Hash then lend_container(value, depth, path || {}.compare_by_identity)
         when Handle then raise ArgumentError, "a Kobako::Handle cannot be passed back into a sandbox"
         when *REFUSED then raise TypeError, "a #{value.class} cannot be lent to the guest"
         else @catalog.mint(value)
@@ -39,6 +45,10 @@ module Kobako
       end
 
       private
+
+      def flat?(array)
+        array.all? { |v| SCALAR.include?(v.class) || v.nil? || v == true || v == false }
+      end
 
       def lend_container(value, depth, path)
         nested(value, depth, path) do
