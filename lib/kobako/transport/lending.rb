@@ -8,9 +8,6 @@ module Kobako
     class Lending
       # Capabilities to run or inspect host code are never lent (B-13).
       REFUSED = [Binding, Method, UnboundMethod].freeze
-      # Values an Array may hold to be lent as it is (by exact class; an
-      # instance of a subclass takes the general path, to the same result).
-      SCALAR = [Integer, Float, String, Symbol].freeze
 
       def initialize(catalog)
         @catalog = catalog
@@ -22,10 +19,7 @@ module Kobako
       def lend(value, depth = 0, path = nil)
         case value
         when nil, true, false, Integer, Float, String, Symbol then value
-        when Array
-          # Block arguments and most results are flat: kept as they are, no copy.
-          flat?(value) ? value : lend_container(value, depth, path || {}.compare_by_identity)
-        when Hash then lend_container(value, depth, path || {}.compare_by_identity)
+        when Array, Hash then lend_container(value, depth, path)
         when Handle then raise ArgumentError, "a Kobako::Handle cannot be passed back into a sandbox"
         when *REFUSED then raise TypeError, "a #{value.class} cannot be lent to the guest"
         else @catalog.mint(value)
@@ -46,12 +40,22 @@ module Kobako
 
       private
 
+      # `case`, as in #lend: Module#=== asks nothing of the value (it may be
+      # a BasicObject, or answer #== as it likes).
       def flat?(array)
-        array.all? { |v| SCALAR.include?(v.class) || v.nil? || v == true || v == false }
+        array.all? do |v|
+          case v
+          when nil, true, false, Integer, Float, String, Symbol then true
+          else false
+          end
+        end
       end
 
       def lend_container(value, depth, path)
-        nested(value, depth, path) do
+        # Block arguments and most results are flat: kept as they are, no copy.
+        return value if value.is_a?(Array) && flat?(value)
+
+        nested(value, depth, path ||= {}.compare_by_identity) do
           value.is_a?(Array) ? value.map { |v| lend(v, depth + 1, path) } : lend_hash(value, depth, path)
         end
       end
