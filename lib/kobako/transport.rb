@@ -96,18 +96,20 @@ module Kobako
     def reply_to(request, yielder)
       target, name, args, kwargs, block_id = parse(request)
       receiver = resolve_target(target)
-      method, shape = @resolutions.resolve(target.is_a?(Handle) ? target.id : target, receiver, name)
-      raise Refusal, "undefined method '#{name}' for #{describe(target)}" unless method
-
+      entry = @resolutions.resolve(target.is_a?(Handle) ? target.id : target, receiver, name) or
+        raise Refusal, "undefined method '#{name}' for #{describe(target)}"
       args = @lending.restore(args)
       kwargs = @lending.restore(kwargs) unless kwargs.empty?
-      if (problem = Policy.binding_error(shape, args, kwargs) || Policy.dispatch_argument(method, args))
-        raise Refusal.new(problem, "Kobako::ServiceArgumentError")
-      end
-
-      perform(method, args, kwargs, block_id, yielder)
+      check_arguments(entry, args, kwargs)
+      perform(entry.callable, args, kwargs, block_id, yielder)
     rescue Refusal => e
       [REPLY_ERROR, e.error_class, e.message]
+    end
+
+    def check_arguments(entry, args, kwargs)
+      problem = Policy.binding_error(entry.shape, args, kwargs) ||
+                (entry.sensitive && Policy.dispatch_argument(entry.callable, args))
+      raise Refusal.new(problem, "Kobako::ServiceArgumentError") if problem
     end
 
     def parse(request)
@@ -139,9 +141,7 @@ module Kobako
       @catalog.service(target) or raise Refusal, "undefined Service #{target}"
     end
 
-    def describe(target)
-      target.is_a?(Handle) ? "a Kobako::Handle" : target
-    end
+    def describe(target) = target.is_a?(Handle) ? "a Kobako::Handle" : target
 
     # The one call (B-12), and what became of it.
     def perform(method, args, kwargs, block_id, yielder)

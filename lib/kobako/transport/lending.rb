@@ -32,13 +32,17 @@ module Kobako
           raise Refusal, "a stale or unknown Kobako::Handle" unless @catalog.handle?(value)
 
           @catalog.resolve(value)
-        when Array then value.map { |v| restore(v, depth + 1) }
+        when Array then restore_array(value, depth)
         when Hash then value.to_h { |k, v| [restore(k, depth + 1), restore(v, depth + 1)] }
         else value
         end
       end
 
       private
+
+      def restore_array(array, depth)
+        flat?(array) ? array : array.map { |v| restore(v, depth + 1) }
+      end
 
       # `case`, as in #lend: Module#=== asks nothing of the value (it may be
       # a BasicObject, or answer #== as it likes).

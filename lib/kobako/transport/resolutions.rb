@@ -21,8 +21,10 @@ module Kobako
     # by Transport#reset at every invocation.
     class Resolutions
       # callable: the allowed Method; symbol: its name as the guest sent it;
-      # shape: Policy.shape(callable); serial: the surface it was judged against.
-      Entry = Struct.new(:callable, :symbol, :shape, :serial)
+      # shape: Policy.shape(callable); sensitive: whether its arguments may
+      # still refuse a call (Policy.argument_sensitive?); serial: the surface
+      # it was judged against.
+      Entry = Struct.new(:callable, :symbol, :shape, :sensitive, :serial)
 
       def initialize
         @table = {}
@@ -32,8 +34,8 @@ module Kobako
         @table = {} unless @table.empty?
       end
 
-      # [Method, shape] the guest may call on `receiver`, or nil. `key` names
-      # the target on the wire (a Service path, or a Handle's id).
+      # The Entry for what the guest may call on `receiver`, or nil. `key`
+      # names the target on the wire (a Service path, or a Handle's id).
       def resolve(key, receiver, name)
         entry = @table[key]&.[](name)
         return hit(entry, receiver) if entry && current?(entry, receiver)
@@ -42,15 +44,15 @@ module Kobako
         # that mixes a module in (a respond_to_guest?), the entry never hits.
         serial = Policy::Verdicts.serial
         method = Policy.method_for(receiver, name) or return nil
-        shape = Policy.shape(method)
-        keep(key, name, Entry.new(method, name.to_sym, shape, serial).freeze) if plain?(method, receiver)
-        [method, shape]
+        entry = Entry.new(method, name.to_sym, Policy.shape(method), Policy.argument_sensitive?(method), serial)
+        keep(key, name, entry.freeze) if plain?(method, receiver)
+        entry
       end
 
       private
 
       def hit(entry, receiver)
-        Policy.guest_may_call?(receiver, entry.symbol) ? [entry.callable, entry.shape] : nil
+        Policy.guest_may_call?(receiver, entry.symbol) ? entry : nil
       end
 
       def current?(entry, receiver)
