@@ -8,6 +8,7 @@ use wasmtime::{Engine, Store};
 use wasmtime_wasi::p1::WasiP1Ctx;
 
 use crate::invocation::channel::DispatchChannel;
+use crate::invocation::dispatch::DispatchExports;
 use crate::invocation::guest_output::GuestOutput;
 use crate::invocation::limits::MemoryLimiter;
 use crate::invocation::watchdog::{Signals, Watchdog};
@@ -24,6 +25,8 @@ pub struct HostState {
     pub output: Option<GuestOutput>,
     /// The streams those buffers drain into.
     pub streams: (CaptureStream, CaptureStream),
+    /// The exports a Service call uses, looked up at its first (dispatch.rs).
+    pub dispatch_exports: Option<DispatchExports>,
 }
 
 /// What a store is built from.
@@ -51,6 +54,7 @@ pub fn new_store(engine: &Engine, setup: StoreSetup<'_>) -> Store<HostState> {
         dispatch: setup.dispatch,
         output: None,
         streams: (setup.stdout.clone(), setup.stderr.clone()),
+        dispatch_exports: None,
     };
     let mut store = Store::new(engine, state);
     store.limiter(|state| &mut state.limiter);
