@@ -4,6 +4,7 @@ require "timeout"
 require_relative "transport/lending"
 require_relative "transport/disclosure"
 require_relative "transport/resolutions"
+require_relative "transport/invoke"
 
 module Kobako
   # The dispatcher the native extension calls for every Service request
@@ -145,7 +146,7 @@ module Kobako
 
     # The one call (B-12), and what became of it.
     def perform(method, args, kwargs, block_id, yielder)
-      return [REPLY_OK, @lending.lend(method.call(*args, **kwargs))] unless block_id
+      return [REPLY_OK, @lending.lend(Invoke.call(method, args, kwargs))] unless block_id
 
       block = BlockBridge.new(yielder, block_id, @lending)
       call_with_block(method, args, kwargs, block)
