@@ -11,12 +11,12 @@
 //! answers with `ToGuest::Yield`, the import runs the block through
 //! `kobako_yield` and posts its reply back, and waits again.
 
-use wasmtime::{Caller, Extern, Memory, TypedFunc};
+use wasmtime::{Caller, Extern, TypedFunc};
 
 use crate::error::KobakoError;
 use crate::invocation::channel::{DispatcherFailed, ToGuest, ToHost};
 use crate::invocation::guest;
-use crate::invocation::state::HostState;
+use crate::invocation::state::{DispatchExports, HostState};
 use crate::wire;
 
 /// Body of the import. `Ok(0)` means "no answer" (no dispatcher bound).
@@ -69,17 +69,6 @@ fn drain_output(caller: &mut Caller<'_, HostState>) {
     if let Some(output) = caller.data().output.clone() {
         output.drain(&mut *caller);
     }
-}
-
-/// The guest exports a Service call needs. Looked up by name once per
-/// invocation, at its first Service call, instead of two or three lookups
-/// (and type checks) per call and per yield.
-#[derive(Clone)]
-pub struct DispatchExports {
-    memory: Memory,
-    alloc: TypedFunc<i32, i32>,
-    /// Only a Service that yields needs it: looked up at the first yield.
-    yield_block: Option<TypedFunc<(i32, i32), i64>>,
 }
 
 fn exports(caller: &mut Caller<'_, HostState>) -> Result<DispatchExports, wasmtime::Error> {

@@ -4,11 +4,10 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use wasmtime::{Engine, Store};
+use wasmtime::{Engine, Memory, Store, TypedFunc};
 use wasmtime_wasi::p1::WasiP1Ctx;
 
 use crate::invocation::channel::DispatchChannel;
-use crate::invocation::dispatch::DispatchExports;
 use crate::invocation::guest_output::GuestOutput;
 use crate::invocation::limits::MemoryLimiter;
 use crate::invocation::watchdog::{Signals, Watchdog};
@@ -27,6 +26,17 @@ pub struct HostState {
     pub streams: (CaptureStream, CaptureStream),
     /// The exports a Service call uses, looked up at its first (dispatch.rs).
     pub dispatch_exports: Option<DispatchExports>,
+}
+
+/// The guest exports a Service call needs (dispatch.rs). Looked up by name
+/// once per invocation, at its first Service call, instead of two or three
+/// lookups (and type checks) per call and per yield.
+#[derive(Clone)]
+pub struct DispatchExports {
+    pub memory: Memory,
+    pub alloc: TypedFunc<i32, i32>,
+    /// Only a Service that yields needs it: looked up at the first yield.
+    pub yield_block: Option<TypedFunc<(i32, i32), i64>>,
 }
 
 /// What a store is built from.
