@@ -128,9 +128,10 @@ async fn run_block(
     )
     .await?;
     let yield_block = yield_export(caller)?;
-    let packed = yield_block
+    let called = yield_block
         .call_async(&mut *caller, (ptr as i32, len as i32))
-        .await?;
+        .await;
+    let packed = guest::contain_exception(&mut *caller, called, "a block request")?;
     let (ptr, len) = wire::unpack_region(packed);
     Ok(wire::read_region(memory.data(&*caller), ptr, len)
         .map_err(|reason| KobakoError::Trap(format!("invalid block reply: {reason}")))?

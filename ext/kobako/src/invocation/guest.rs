@@ -81,7 +81,8 @@ pub async fn copy_in(
         )));
     }
     let len = bytes.len() as i32;
-    let ptr = alloc.call_async(&mut ctx, len).await?;
+    let called = alloc.call_async(&mut ctx, len).await;
+    let ptr = contain_exception(&mut ctx, called, what)?;
     if ptr == 0 {
         return Err(trap(format!(
             "guest could not allocate {len} bytes for {what}"
@@ -91,6 +92,30 @@ pub async fn copy_in(
         .write(&mut ctx, ptr as u32 as usize, bytes)
         .map_err(|_| trap("kobako_alloc returned a buffer outside guest memory".into()))?;
     Ok((ptr as u32, len as u32))
+}
+
+/// The result of a guest export called from inside a host import (a block
+/// run, an allocation), with any wasm exception it let escape turned into a
+/// trap. Returned as it is, wasmtime would throw that exception on into the
+/// guest frames below the import, where the script's `rescue` around its
+/// Service call could catch what is in fact the guest breaking the protocol
+/// (docs/wire.md: a block run answers with a status). The host decides: the
+/// invocation ends as a `TrapError`.
+pub fn contain_exception<T>(
+    mut ctx: impl AsContextMut<Data = HostState>,
+    result: wasmtime::Result<T>,
+    what: &str,
+) -> wasmtime::Result<T> {
+    match result {
+        Err(error) if error.is::<wasmtime::ThrownException>() => {
+            // Dropped, so that nothing rethrows it.
+            let _ = ctx.as_context_mut().take_pending_exception();
+            Err(trap(format!(
+                "the guest raised out of its export while handling {what}"
+            )))
+        }
+        other => other,
+    }
 }
 
 /// Calls `kobako_abi_version` (used once, when an artifact is loaded).
