@@ -29,6 +29,10 @@ pub extern "C" fn kobako_alloc(len: i32) -> i32 {
 /// Takes ownership of a frame written into a `kobako_alloc` buffer.
 #[no_mangle]
 pub extern "C" fn kobako_eval(ptr: i32, len: i32) -> i32 {
+    with_frame(ptr, len, interp::eval)
+}
+
+fn with_frame(ptr: i32, len: i32, run: fn(&[u8])) -> i32 {
     let (Ok(len), false) = (usize::try_from(len), ptr == 0) else {
         return 1;
     };
@@ -37,13 +41,22 @@ pub extern "C" fn kobako_eval(ptr: i32, len: i32) -> i32 {
     // `len` initialized bytes this module allocated, and nothing else holds
     // it until it is freed below.
     let frame = unsafe { std::slice::from_raw_parts(ptr as usize as *const u8, len) };
-    interp::eval(frame);
+    run(frame);
     if let Some(layout) = layout(len) {
         // SAFETY: `ptr` came from `alloc` with this same `layout(len)` (see
         // `kobako_alloc`), and `frame`, its only borrow, is no longer used.
         unsafe { dealloc(ptr as usize as *mut u8, layout) };
     }
     0
+}
+
+/// Like `kobako_eval`, for a frame of Services and snippets only: sets them
+/// up and leaves `{"ok" => snapshot-able?}` or the error outcome (see
+/// `interp::prepare`). Optional for a host: one that never calls it replays
+/// the snippets at every `kobako_eval`.
+#[no_mangle]
+pub extern "C" fn kobako_prepare(ptr: i32, len: i32) -> i32 {
+    with_frame(ptr, len, interp::prepare)
 }
 
 #[no_mangle]

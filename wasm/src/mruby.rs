@@ -67,6 +67,7 @@ extern "C" {
         out: *mut Value,
     ) -> c_int;
     pub fn kobako_seed_random(mrb: *mut MrbState);
+    pub fn kobako_random_mark(mrb: *mut MrbState) -> i64;
     pub fn kobako_is_out_of_memory(mrb: *mut MrbState, exc: *const Value) -> c_int;
     pub fn kobako_exception_info(
         mrb: *mut MrbState,
