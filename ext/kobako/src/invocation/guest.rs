@@ -7,7 +7,7 @@ use wasmtime::{
 
 use crate::error::KobakoError;
 use crate::invocation::guest_output::GuestOutput;
-use crate::invocation::snapshot::Snapshot;
+use crate::invocation::snapshot::{self, Snapshot};
 use crate::invocation::state::HostState;
 use crate::loading::loaded::Loaded;
 use crate::wire::{self, MAX_MESSAGE};
@@ -48,7 +48,8 @@ pub async fn run(
 
 /// Runs the setup `frame` (Services and snippets only) with `kobako_prepare`
 /// in a fresh instance; returns its outcome and a snapshot of the memory it
-/// left (see invocation/prepare.rs for when that snapshot may be used).
+/// left (see invocation/prepare.rs for when that snapshot may be used). The
+/// instance's memory is released after: only the snapshot remains.
 pub async fn prepare(
     store: &mut Store<HostState>,
     loaded: &Loaded,
@@ -58,7 +59,14 @@ pub async fn prepare(
     let (instance, memory) = instantiate(store, loaded).await?;
     let fresh = memory.data(&*store).to_vec();
     let outcome = call(store, loaded, &instance, memory, frame, export).await?;
-    Ok((outcome, Snapshot::capture(&fresh, memory.data(&*store))))
+    // What the setup still buffers reaches the capture streams (the caller
+    // checks them), and the snapshot holds empty buffers.
+    if let Some(output) = store.data().output.clone() {
+        output.drain(&mut *store);
+    }
+    let snapshot = Snapshot::capture(&fresh, memory.data(&*store));
+    snapshot::release(store, memory);
+    Ok((outcome, snapshot))
 }
 
 /// A fresh instance from the pool, its memory's size as the limiter's baseline.

@@ -81,9 +81,6 @@ pub fn snapshot(
         let future = pin!(guest::prepare(&mut store, loaded, frame, export));
         driver.run(future, &NoHost)
     };
-    if let Some(output) = store.data().output.clone() {
-        output.drain(&mut store);
-    }
     let (outcome, snapshot) = match run {
         Ok(Ok(prepared)) => prepared,
         Err(Abort::Ruby(error)) => return Err(error),
