@@ -63,12 +63,11 @@ pub fn invoke(
     // replayed (preamble.rs).
     let (frame, snapshot) = match preamble {
         None => (frame, None),
-        Some(preamble) => match preamble.plan(|| {
-            prepare::snapshot(engine, loaded, &preamble.setup_frame(), config)
-                .map(|snapshot| snapshot.map_or(Plan::Replay, Plan::Restore))
-        })? {
-            Plan::Restore(snapshot) => (frame, Some(snapshot)),
-            Plan::Replay => {
+        Some(preamble) => match preamble
+            .plan(|| prepare::snapshot(engine, loaded, &preamble.setup_frame(), config))?
+        {
+            Some(Plan::Restore(snapshot)) => (frame, Some(snapshot)),
+            Some(Plan::Replay) | None => {
                 let full = preamble.full_frame(&frame).ok_or_else(|| {
                     Error::new(
                         ruby.exception_arg_error(),

@@ -69,15 +69,19 @@ impl Preamble {
         self.entries.len()
     }
 
-    /// The plan, decided by `decide` the first time. `decide` runs without
-    /// the lock: a sandbox's invocations are serialized by its own mutex, and
-    /// should two ever race, both decisions are equally valid.
-    pub fn plan<E>(&self, decide: impl FnOnce() -> Result<Plan, E>) -> Result<&Plan, E> {
+    /// The plan, decided by `decide` the first time; `None` when `decide`
+    /// could not tell (it is asked again next time; replay meanwhile).
+    /// `decide` runs without a lock: a sandbox's invocations are serialized
+    /// by its own mutex, and should two ever race, both decisions are
+    /// equally valid.
+    pub fn plan<E>(
+        &self,
+        decide: impl FnOnce() -> Result<Option<Plan>, E>,
+    ) -> Result<Option<&Plan>, E> {
         if let Some(plan) = self.plan.get() {
-            return Ok(plan);
+            return Ok(Some(plan));
         }
-        let plan = decide()?;
-        Ok(self.plan.get_or_init(|| plan))
+        Ok(decide()?.map(|plan| self.plan.get_or_init(|| plan)))
     }
 
     /// The frame of the setup alone: `{services, snippets}`.

@@ -29,30 +29,32 @@ use std::sync::Arc;
 use magnus::Error;
 
 use crate::config::InvokeConfig;
+use crate::error::KobakoError;
 use crate::invocation::driver::{Abort, Driver, NoHost};
 use crate::invocation::guest;
 use crate::invocation::gvl::GVL_BUDGET;
-use crate::invocation::snapshot::Snapshot;
 use crate::invocation::state::{self, StoreSetup};
 use crate::invocation::watchdog::Signals;
 use crate::loading::loaded::Loaded;
+use crate::preamble::Plan;
 use crate::wasi::output::CaptureStream;
 
 /// What the setup's outcome is when the snapshot may be used: `{"ok" => true}`.
 const SNAPSHOT_OK: [u8; 4] = [0x81, 0xa2, b'o', b'k'];
 const TRUE: u8 = 0xc3;
 
-/// Runs the setup `frame` once and returns its snapshot, or `None` when
-/// invocations must keep replaying it. Err only for a Ruby interrupt, which
-/// the caller re-raises; the decision is then not taken.
+/// Runs the setup `frame` once and returns the plan: its snapshot, or
+/// replay. `None` when an interrupt (Thread#raise…) stopped it: nothing was
+/// learnt, and the caller replays this once. Err for a Ruby error raised at
+/// the GVL boundary, which the caller re-raises.
 pub fn snapshot(
     engine: &wasmtime::Engine,
     loaded: &Loaded,
     frame: &[u8],
     config: &InvokeConfig,
-) -> Result<Option<Snapshot>, Error> {
+) -> Result<Option<Plan>, Error> {
     let Some(export) = loaded.exports.prepare.as_ref() else {
-        return Ok(None);
+        return Ok(Some(Plan::Replay));
     };
     // Zero-byte limits: any output at all marks the stream truncated.
     let stdout = CaptureStream::new(Some(0));
@@ -84,7 +86,15 @@ pub fn snapshot(
     let (outcome, snapshot) = match run {
         Ok(Ok(prepared)) => prepared,
         Err(Abort::Ruby(error)) => return Err(error),
-        Ok(Err(_)) | Err(Abort::Panic(_) | Abort::Stalled) => return Ok(None),
+        Ok(Err(_))
+            if matches!(
+                store.data().watchdog.tripped(),
+                Some(KobakoError::Interrupted)
+            ) =>
+        {
+            return Ok(None)
+        }
+        Ok(Err(_)) | Err(Abort::Panic(_) | Abort::Stalled) => return Ok(Some(Plan::Replay)),
     };
     let quiet = [stdout.take(), stderr.take()]
         .iter()
@@ -93,5 +103,8 @@ pub fn snapshot(
         && quiet
         && !store.data().dispatched
         && !clock_read.load(Ordering::Relaxed);
-    Ok(usable.then_some(snapshot))
+    Ok(Some(match usable {
+        true => Plan::Restore(snapshot),
+        false => Plan::Replay,
+    }))
 }
