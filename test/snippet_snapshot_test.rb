@@ -52,6 +52,14 @@ class SnippetSnapshotTest < KobakoTest
     assert_operator box.instance_variable_get(:@preamble).snapshot_bytes, :>, 0
   end
 
+  def test_the_snapshot_is_taken_at_the_second_invocation_so_a_one_shot_sandbox_pays_nothing
+    box = sandbox.preload(code: STATEFUL, name: :State)
+    assert_equal PRISTINE, box.eval(MUTATE)
+    assert_equal "undecided", plan(box)
+    assert_equal PRISTINE, box.eval(MUTATE)
+    assert_equal "snapshot", plan(box)
+  end
+
   def test_run_starts_from_the_snapshot_too_even_after_a_failure_or_a_trap
     box = sandbox(timeout: 0.1).preload(code: STATEFUL, name: :State)
     5.times do

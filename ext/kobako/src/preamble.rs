@@ -2,9 +2,10 @@
 //! packed frame entries (made once, at the seal), and how its invocations
 //! start: from a snapshot of the set-up guest, or by replaying the setup in
 //! every fresh instance (docs/snippets.md, "Snapshot"). Which one is decided
-//! at the first invocation (invocation/prepare.rs) and never changes: the
+//! at the second invocation (invocation/prepare.rs) and never changes: the
 //! Services and snippets of a sealed sandbox never change either (B-33).
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
 use magnus::{Error, RString, Ruby};
@@ -28,6 +29,8 @@ pub struct Preamble {
     entries: Vec<u8>,
     count: usize,
     plan: OnceLock<Plan>,
+    /// Invocations that asked for the plan before it was decided.
+    invocations: AtomicUsize,
 }
 
 impl Preamble {
@@ -44,6 +47,7 @@ impl Preamble {
             entries: unsafe { entries.as_slice() }.to_vec(),
             count,
             plan: OnceLock::new(),
+            invocations: AtomicUsize::new(0),
         })
     }
 
@@ -69,8 +73,11 @@ impl Preamble {
         self.entries.len()
     }
 
-    /// The plan, decided by `decide` the first time; `None` when `decide`
-    /// could not tell (it is asked again next time; replay meanwhile).
+    /// The plan, decided by `decide` at the second invocation; `None` before,
+    /// or when `decide` could not tell (it is asked again next time): replay
+    /// meanwhile. Not at the first: deciding costs a throw-away instance
+    /// whose every memory page is read (~1.5 ms, more on a loaded machine),
+    /// which a sandbox used once would pay for nothing.
     /// `decide` runs without a lock: a sandbox's invocations are serialized
     /// by its own mutex, and should two ever race, both decisions are
     /// equally valid.
@@ -80,6 +87,9 @@ impl Preamble {
     ) -> Result<Option<&Plan>, E> {
         if let Some(plan) = self.plan.get() {
             return Ok(Some(plan));
+        }
+        if self.invocations.fetch_add(1, Ordering::Relaxed) == 0 {
+            return Ok(None);
         }
         Ok(decide()?.map(|plan| self.plan.get_or_init(|| plan)))
     }
