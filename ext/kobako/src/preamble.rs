@@ -76,7 +76,7 @@ impl Preamble {
     /// The plan, decided by `decide` at the second invocation; `None` before,
     /// or when `decide` could not tell (it is asked again next time): replay
     /// meanwhile. Not at the first: deciding costs a throw-away instance
-    /// whose every memory page is read (~1.5 ms, more on a loaded machine),
+    /// whose every memory page is read (1.2–3.4 ms measured, more when loaded),
     /// which a sandbox used once would pay for nothing.
     /// `decide` runs without a lock: a sandbox's invocations are serialized
     /// by its own mutex, and should two ever race, both decisions are
