@@ -9,6 +9,7 @@ require_relative "lib/kobako/version"
 if defined?(Gem::Commands::BuildCommand)
   wasm = File.join(__dir__, "data", "kobako.wasm")
   inputs = Dir[File.join(__dir__, "{wasm,tools/bake}", "**", "*")].reject { |f| f.include?("/target/") }
+  inputs << File.join(__dir__, "ext", "kobako", "src", "wire", "status_table.rs") # included by the guest
   newest = inputs.select { |f| File.file?(f) }.map { |f| File.mtime(f) }.max
   unless File.exist?(wasm) && (newest.nil? || File.mtime(wasm) >= newest)
     abort "kobako.gemspec: data/kobako.wasm is #{File.exist?(wasm) ? 'older than the guest sources' : 'missing'}; " \

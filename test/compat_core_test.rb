@@ -127,13 +127,37 @@ class CompatCoreTest < KobakoTest
     assert_like_cruby("(Complex(1, 2)**0.5).abs.round(10)", "[15.clamp(1..10), 0.clamp(1..10), 5.clamp(..3)]")
   end
 
+  def test_integer_predicates_gcdlcm_and_exact_negative_powers
+    assert_like_cruby("[3.integer?, 1.0.integer?, 2r.integer?, 10.gcdlcm(4), 12.gcdlcm(-18)]",
+                      "[2**-1, (-2)**-3, 1**-5, (-1)**-3, 10**-2, 3**-39, 2**10, 2**0.5, 3 * 1r]",
+                      "0**-1")
+  end
+
+  def test_integer_and_float_conversions_with_exception_false
+    assert_like_cruby('["42", "0x1A", "3.5", "abc", "", "1_000", nil, " 7 "].map { |s| ' \
+                      "[Integer(s, exception: false), Float(s, exception: false)] }",
+                      '[Integer("ff", 16), Integer("z", 16, exception: false), Float(2), Integer(2.9)]',
+                      'Integer("zz")', 'Float("abc")', 'Float("")', "Integer(nil)", "Float(nil)")
+  end
+
+  def test_complex_keeps_integer_parts
+    assert_like_cruby(
+      "c = Complex(3, 4); [c, c.abs, c + Complex(1, -1), c * 2, c - 1, c.conjugate, c.real, c.imaginary, " \
+      "c.rectangular, -c, c.abs2]",
+      "[1 + 2i, 2 * Complex(1, 2), 1 - Complex(1, 2), Complex(1, 2) * Complex(3, 4), Complex(1, 2) + 1.5, " \
+      "1.5 * Complex(1, 2), 2.5 - Complex(1, 2), Complex(1.0, 2), Complex(1, 2.0) * Complex(3, 4)]",
+      "[nil.to_c, 3.to_c, Complex(3), Complex(1, 2)**2, Complex(3, 4).fdiv(2), Complex(1, 2) == Complex(1.0, 2.0)]"
+    )
+  end
+
   # ---- Core fidelity --------------------------------------------------------
 
   def test_struct_keyword_init_and_to_h_with_a_block
     assert_like_cruby(
       "S = Struct.new(:x, :y, keyword_init: true); [S.new(x: 1, y: 2), S.new(x: 1).y, S.keyword_init?]",
       "P = Struct.new(:a, :b); P.new(1, 2).to_h { |k, v| [k.to_s, v * 2] }",
-      "K = Struct.new(:x, keyword_init: true); K.new(z: 1)"
+      "K = Struct.new(:x, keyword_init: true); K.new(z: 1)",
+      "Q = Struct.new(:a); Q.new(1).to_h { |k, v| v }"
     )
   end
 
@@ -194,7 +218,8 @@ class CompatCoreTest < KobakoTest
       "100.times.all? { (1..6).cover?(rand(1..6)) } && 100.times.all? { (0...26).cover?(Random.rand(0...26)) }",
       "r = Random.new(42); 50.times.map { r.rand(10..20) }.all? { |x| x.between?(10, 20) }",
       "[1, 2, 3].shuffle(random: Random.new(1)).sort + [[7].sample(random: Random.new(2))]",
-      "Random.new(1).rand(1...1)"
+      "Random.new(1).rand(1...1)",
+      "[(Random.rand(3..1) rescue $!.message), (Random.new.rand(2...2) rescue $!.class)]"
     )
   end
 
@@ -221,6 +246,34 @@ class CompatCoreTest < KobakoTest
       '"hello".count("l-o")]',
       '["abc".unpack1("a2"), [1, 2].pack("s*").unpack1("s"), "\x01\x02".unpack1("C")]'
     )
+  end
+
+  def test_fetch_errors_are_worded_as_in_cruby
+    assert_like_cruby("[].fetch(3)", "[1, 2, 3].fetch(-10)", "{}.fetch(:x)", '{ a: 1 }.fetch("x")',
+                      "[{ a: 1 }.fetch(:a), { a: 1 }.fetch(:b, 2), { a: 1 }.fetch(:b) { |k| k.to_s }]")
+  end
+
+  def test_conversion_keyword_and_sort_errors_are_worded_as_in_cruby
+    assert_like_cruby('"a" + 1', '"a" + nil', '[1, 2].first("x")', "[1].concat(1)", "{}.merge(1)",
+                      "def k(a:); end; k", "def k(a:); end; k(a: 1, b: 2)", 'def k(a: 1); end; k("b" => 2)',
+                      '[1, "a"].sort', '["a", 1].sort', "[1, nil].sort", '[2.5, "x"].sort',
+                      '"%d" % "x"', 'Integer("1.5")', 'Float("1.5x")', 'Integer("0x")')
+  end
+
+  def test_instance_variables_list_in_assignment_order
+    assert_like_cruby(
+      "class Pt; def initialize; @x = 1; @y = 2; @label = 'p'; @color = :red; @visible = true; @weight = 0.5; " \
+      "end; end; pt = Pt.new; pt.instance_variable_set(:@z, 3); [pt.instance_variables, pt.dup.instance_variables]",
+      'o = Object.new; 40.times { |i| o.instance_variable_set("@v#{39 - i}".to_sym, i) }; o.instance_variables', # rubocop:disable Lint/InterpolationCheck
+      "o = Object.new; o.instance_variable_set(:@b, 1); o.instance_variable_set(:@a, 2); " \
+      'o.inspect.sub(/0x\\h+/, "X")',
+      "o = Object.new; o.instance_variable_set(:@b, 1); o.instance_variable_set(:@a, 2); " \
+      "o.remove_instance_variable(:@b); o.instance_variable_set(:@c, 3); o.instance_variables"
+    )
+  end
+
+  def test_puts_of_an_empty_array_prints_nothing
+    assert_like_cruby("puts []; puts [[]]; puts [1, []]; puts; puts [nil]; $stdout.puts([], 2); puts [[], 3]")
   end
 
   def test_no_method_error_names_the_receiver

@@ -29,4 +29,11 @@ class MrubySuiteTest < KobakoTest
     missing = MrubySuite.exclusions.fetch("files").keys.reject { |path| File.exist?(File.join(MrubySuite::SRC, path)) }
     assert_empty missing
   end
+
+  def test_blocks_not_run_exist
+    MrubySuite.exclusions.fetch("not_run").each do |path, names|
+      source = File.read(File.join(MrubySuite::SRC, path))
+      names.each_key { |name| assert_includes source, "assert('#{name}')", "#{path}: no such assert block" }
+    end
+  end
 end

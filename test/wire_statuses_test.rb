@@ -3,18 +3,21 @@
 require "test_helper"
 
 # docs/wire.md's reply statuses have one name in each language: Ruby
-# (Kobako::WireStatus, included by Kobako::Transport), the extension (ext/kobako/src/wire/status.rs, exported
-# as Kobako::Native::Wire), the guest's C (wasm/c/wire_status.h, which defines
-# the mruby constants Kobako::Wire::* the prelude uses) and the guest's Rust
-# (wasm/src/status.rs, checked against the C list when the guest boots at
-# build time). These tests compare the three that Ruby can see.
+# (Kobako::WireStatus, included by Kobako::Transport), Rust (one list,
+# ext/kobako/src/wire/status_table.rs, included by the extension, which exports
+# it as Kobako::Native::Wire, and by the guest's wasm/src/status.rs) and the
+# guest's C (wasm/c/wire_status.h, which defines the mruby constants
+# Kobako::Wire::* the prelude uses, checked against the Rust list when the guest
+# boots at build time). These tests compare the three that Ruby can see.
 class WireStatusesTest < KobakoTest
   STATUSES = %i[REPLY_OK REPLY_ERROR REPLY_BROKE REPLY_BLOCK_RAISED YIELD_OK YIELD_BROKE YIELD_RAISED].freeze
+  # Inside the guest only: what Kobako.__call_block tells the prelude.
+  BLOCK_STATUSES = %i[BLOCK_VALUE BLOCK_BROKE BLOCK_RAISED BLOCK_ESCAPED].freeze
 
   def test_every_status_is_named_on_each_side
-    assert_equal STATUSES.sort, Kobako::Native::Wire.constants.sort
+    assert_equal (STATUSES + BLOCK_STATUSES).sort, Kobako::Native::Wire.constants.sort
     guest = sandbox.eval("Kobako::Wire.constants.map(&:to_s)").map(&:to_sym)
-    assert_equal STATUSES.sort, (guest - %i[BLOCK_VALUE BLOCK_BROKE BLOCK_RAISED BLOCK_ESCAPED]).sort
+    assert_equal (STATUSES + BLOCK_STATUSES).sort, guest.sort
     assert_equal STATUSES.sort, Kobako::WireStatus.constants.sort
     assert_includes Kobako::Transport.ancestors, Kobako::WireStatus
   end
@@ -31,6 +34,12 @@ class WireStatusesTest < KobakoTest
   def test_statuses_keep_their_documented_numbers
     native = STATUSES.map { |name| Kobako::Native::Wire.const_get(name) }
     assert_equal [0, 1, 2, 3, 0, 1, 2], native
+  end
+
+  def test_block_statuses_agree_between_the_extension_and_the_guest
+    guest = sandbox.eval("[#{BLOCK_STATUSES.map { |name| "Kobako::Wire::#{name}" }.join(', ')}]")
+    assert_equal [0, 1, 2, 3], guest
+    assert_equal(guest, BLOCK_STATUSES.map { |name| Kobako::Native::Wire.const_get(name) })
   end
 
   # Each reply status, exercised end to end: a value, an error, a block's

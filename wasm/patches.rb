@@ -4,7 +4,8 @@ require "digest"
 
 module KobakoGuestBuild
   # Our own fixes for mruby bugs (wasm/patches/*.rb), applied to the fetched
-  # tree: each file evaluates to { file:, find:, replace: }.
+  # tree: each file evaluates to { file:, find:, replace: }, or to
+  # { file:, edits: [[find, replace], ...] } for several edits of one file.
   module Patches
     PATCH_DIR = File.join(__dir__, "patches")
 
@@ -22,11 +23,12 @@ module KobakoGuestBuild
       patches.each do |path, patch|
         file = File.join(tree, patch.fetch(:file))
         text = File.read(file)
-        unless text.include?(patch[:find])
-          abort "wasm/build.rb: #{File.basename(path)} no longer applies to #{patch[:file]}"
-        end
+        (patch[:edits] || [[patch[:find], patch[:replace]]]).each do |find, replace|
+          abort "wasm/build.rb: #{File.basename(path)} no longer applies to #{patch[:file]}" unless text.include?(find)
 
-        File.write(file, text.sub(patch[:find]) { patch[:replace] })
+          text = text.sub(find) { replace }
+        end
+        File.write(file, text)
       end
     end
   end

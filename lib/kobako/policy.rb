@@ -79,6 +79,13 @@ module Kobako
     # #to_set(klass, …) instantiates whatever class it is handed.
     BY_NAME = %i[inject reduce].freeze
 
+    # Whether #dispatch_argument may refuse a call of `method` at all (once
+    # per resolved method).
+    def argument_sensitive?(method)
+      name = method.original_name
+      BY_NAME.include?(name) || name == :to_set
+    end
+
     # Why the call is refused for what its arguments would make the method
     # do, or nil.
     def dispatch_argument(method, args)
@@ -90,22 +97,50 @@ module Kobako
       end
     end
 
+    # A parameter kind the method does not have (no Array per check).
+    NONE = [].freeze
+
     # Why `args`/`kwargs` do not bind to `method`, or nil when they do.
     def argument_error(method, args, kwargs)
-      shape = method.parameters.group_by(&:first).transform_values { |ps| ps.map(&:last) }
-      return arity_error(shape, args.size + (kwargs.empty? ? 0 : 1)) unless keywords?(shape)
+      binding_error(shape(method), args, kwargs)
+    end
 
-      [arity_error(shape, args.size), missing_keywords(shape, kwargs), unknown_keywords(shape, kwargs)].compact.first
+    # What #binding_error needs of a method: its parameters by kind
+    # ({req: [:a], key: [:b]…}), and for a method without keyword parameters
+    # the positional counts it accepts (fewest, most; most nil with a rest).
+    Shape = Struct.new(:kinds, :fewest, :most, :keywords)
+
+    # Computed once per resolved method (Transport::Resolutions) instead of
+    # once per call; frozen.
+    def shape(method)
+      kinds = method.parameters.group_by(&:first).transform_values { |ps| ps.map(&:last).freeze }.freeze
+      fewest = kinds.fetch(:req, NONE).size
+      most = kinds.key?(:rest) ? nil : fewest + kinds.fetch(:opt, NONE).size
+      Shape.new(kinds, fewest, most, keywords?(kinds)).freeze
+    end
+
+    # #argument_error against a Shape from #shape.
+    def binding_error(shape, args, kwargs)
+      return positional_error(shape, args.size + (kwargs.empty? ? 0 : 1)) unless shape.keywords
+
+      kinds = shape.kinds
+      arity_error(kinds, args.size) || missing_keywords(kinds, kwargs) || unknown_keywords(kinds, kwargs)
     end
 
     # Without keyword parameters, Ruby 3 passes keywords as one more positional Hash.
+    def positional_error(shape, given)
+      return nil if given >= shape.fewest && (shape.most.nil? || given <= shape.most)
+
+      arity_error(shape.kinds, given)
+    end
+
     def keywords?(shape)
       shape.key?(:key) || shape.key?(:keyreq) || shape.key?(:keyrest)
     end
 
     def arity_error(shape, given)
-      required = shape.fetch(:req, []).size
-      optional = shape.fetch(:opt, []).size
+      required = shape.fetch(:req, NONE).size
+      optional = shape.fetch(:opt, NONE).size
       return nil if given >= required && (shape.key?(:rest) || given <= required + optional)
 
       expected = if shape.key?(:rest) then "#{required}+"
@@ -117,14 +152,14 @@ module Kobako
     end
 
     def missing_keywords(shape, kwargs)
-      missing = shape.fetch(:keyreq, []) - kwargs.keys
+      missing = shape.fetch(:keyreq, NONE) - kwargs.keys
       missing.any? ? "missing keyword#{'s' if missing.size > 1}: #{missing.map(&:inspect).join(', ')}" : nil
     end
 
     def unknown_keywords(shape, kwargs)
       return nil if shape.key?(:keyrest)
 
-      unknown = kwargs.keys - shape.fetch(:keyreq, []) - shape.fetch(:key, [])
+      unknown = kwargs.keys - shape.fetch(:keyreq, NONE) - shape.fetch(:key, NONE)
       unknown.any? ? "unknown keyword#{'s' if unknown.size > 1}: #{unknown.map(&:inspect).join(', ')}" : nil
     end
   end

@@ -3,6 +3,8 @@
 require "timeout"
 require_relative "transport/lending"
 require_relative "transport/disclosure"
+require_relative "transport/resolutions"
+require_relative "transport/invoke"
 
 module Kobako
   # The dispatcher the native extension calls for every Service request
@@ -50,6 +52,7 @@ module Kobako
     def initialize(catalog)
       @catalog = catalog
       @lending = Lending.new(catalog)
+      @resolutions = Resolutions.new
       @calls = 0
       @failure = nil
     end
@@ -57,6 +60,7 @@ module Kobako
     def reset
       @calls = 0
       @failure = nil
+      @resolutions.clear
     end
 
     # B-34: #run's `[args, kwargs]` as one MessagePack blob, non-representable
@@ -81,7 +85,7 @@ module Kobako
         @calls += 1
         reply = reply_to(request, yielder)
         begin
-          Codec.encode(reply, envelope: Codec::ENVELOPE_REPLY)
+          Native::Codec.dump(reply, Codec::ENVELOPE_REPLY)
         rescue Codec::Error => e
           Codec.encode([REPLY_ERROR, "Kobako::ServiceError", "the result cannot cross the boundary: #{e.message}"])
         end
@@ -93,21 +97,25 @@ module Kobako
     def reply_to(request, yielder)
       target, name, args, kwargs, block_id = parse(request)
       receiver = resolve_target(target)
-      method = Policy.method_for(receiver, name) or
+      entry = @resolutions.resolve(target.is_a?(Handle) ? target.id : target, receiver, name) or
         raise Refusal, "undefined method '#{name}' for #{describe(target)}"
       args = @lending.restore(args)
-      kwargs = @lending.restore(kwargs)
-      if (problem = Policy.argument_error(method, args, kwargs) || Policy.dispatch_argument(method, args))
-        raise Refusal.new(problem, "Kobako::ServiceArgumentError")
-      end
-
-      perform(method, args, kwargs, block_id, yielder)
+      kwargs = @lending.restore(kwargs) unless kwargs.empty?
+      check_arguments(entry, args, kwargs)
+      perform(entry.callable, args, kwargs, block_id, yielder)
     rescue Refusal => e
       [REPLY_ERROR, e.error_class, e.message]
     end
 
+    def check_arguments(entry, args, kwargs)
+      problem = Policy.binding_error(entry.shape, args, kwargs) ||
+                (entry.sensitive && Policy.dispatch_argument(entry.callable, args))
+      raise Refusal.new(problem, "Kobako::ServiceArgumentError") if problem
+    end
+
     def parse(request)
-      fields = Codec.decode(request, envelope: Codec::ENVELOPE_REQUEST)
+      # Straight to the native codec: the request is always a String here.
+      fields = Native::Codec.load(request, Codec::ENVELOPE_REQUEST)
       return fields if well_formed?(fields)
 
       raise Refusal.new("malformed Service request", "Kobako::ServiceError")
@@ -134,13 +142,11 @@ module Kobako
       @catalog.service(target) or raise Refusal, "undefined Service #{target}"
     end
 
-    def describe(target)
-      target.is_a?(Handle) ? "a Kobako::Handle" : target
-    end
+    def describe(target) = target.is_a?(Handle) ? "a Kobako::Handle" : target
 
     # The one call (B-12), and what became of it.
     def perform(method, args, kwargs, block_id, yielder)
-      return [REPLY_OK, @lending.lend(method.call(*args, **kwargs))] unless block_id
+      return [REPLY_OK, @lending.lend(Invoke.call(method, args, kwargs))] unless block_id
 
       block = BlockBridge.new(yielder, block_id, @lending)
       call_with_block(method, args, kwargs, block)
@@ -201,8 +207,9 @@ module Kobako
       def run(args)
         raise @abort if @abort
 
-        request = Codec.encode([@id, @lending.lend(args)], envelope: Codec::ENVELOPE_REQUEST)
-        status, value, message = Codec.decode(enter_guest(request), envelope: Codec::ENVELOPE_REPLY)
+        # Straight to the native codec (both are Strings): once per yield.
+        request = Native::Codec.dump([@id, @lending.lend(args)], Codec::ENVELOPE_REQUEST)
+        status, value, message = Native::Codec.load(enter_guest(request), Codec::ENVELOPE_REPLY)
         case status
         when YIELD_OK then restore_block_value(value)
         when YIELD_BROKE then throw @tag, true # `break`: unwind the Service, ensure blocks run

@@ -3,7 +3,7 @@
 module Kobako
   # The status numbers of docs/wire.md's replies, one name each, on the Ruby
   # side; Kobako::Transport includes them. Their twins are
-  # ext/kobako/src/wire/status.rs (Kobako::Native::Wire), wasm/src/status.rs
+  # ext/kobako/src/wire/status_table.rs (Kobako::Native::Wire; also included by wasm/src/status.rs)
   # and wasm/c/wire_status.h (the guest's Kobako::Wire);
   # test/wire_statuses_test.rb checks that all of them agree. Adding a status
   # is one line here and one in each twin.

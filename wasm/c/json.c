@@ -218,70 +218,68 @@ static void enter(mrb_state *mrb, struct parser *ps) {
   }
 }
 
+/* Consumes `c` when it comes next; 1 when it did. */
+static int take_char(struct parser *ps, char c) {
+  if (ps->p < ps->end && *ps->p == c) {
+    ps->p++;
+    return 1;
+  }
+  return 0;
+}
+
+/* Right after a container's opening bracket: 1 when `close` follows at once
+ * (consumed, the depth back). */
+static int container_empty(mrb_state *mrb, struct parser *ps, char close) {
+  skip_space(mrb, ps);
+  if (!take_char(ps, close)) return 0;
+  ps->depth--;
+  return 1;
+}
+
+/* After one member: 0 when a ',' leads to the next member, 1 when `close`
+ * ends the container (consumed, the depth back); anything else raises. */
+static int container_ends(mrb_state *mrb, struct parser *ps, char close) {
+  skip_space(mrb, ps);
+  if (take_char(ps, ',')) {
+    skip_space(mrb, ps);
+    return 0;
+  }
+  if (!take_char(ps, close)) unexpected(mrb, ps);
+  ps->depth--;
+  return 1;
+}
+
 static mrb_value parse_array(mrb_state *mrb, struct parser *ps) {
   enter(mrb, ps);
   ps->p++;
   mrb_value ary = mrb_ary_new(mrb);
-  skip_space(mrb, ps);
-  if (ps->p < ps->end && *ps->p == ']') {
-    ps->p++;
-    ps->depth--;
-    return ary;
-  }
-  for (;;) {
+  if (container_empty(mrb, ps, ']')) return ary;
+  do {
     int ai = mrb_gc_arena_save(mrb);
     mrb_ary_push(mrb, ary, parse_value(mrb, ps));
     mrb_gc_arena_restore(mrb, ai);
-    skip_space(mrb, ps);
-    if (ps->p < ps->end && *ps->p == ',') {
-      ps->p++;
-      skip_space(mrb, ps);
-      continue;
-    }
-    if (ps->p < ps->end && *ps->p == ']') {
-      ps->p++;
-      ps->depth--;
-      return ary;
-    }
-    unexpected(mrb, ps);
-  }
+  } while (!container_ends(mrb, ps, ']'));
+  return ary;
 }
 
 static mrb_value parse_object(mrb_state *mrb, struct parser *ps) {
   enter(mrb, ps);
   ps->p++;
   mrb_value hash = mrb_hash_new(mrb);
-  skip_space(mrb, ps);
-  if (ps->p < ps->end && *ps->p == '}') {
-    ps->p++;
-    ps->depth--;
-    return hash;
-  }
-  for (;;) {
+  if (container_empty(mrb, ps, '}')) return hash;
+  do {
     int ai = mrb_gc_arena_save(mrb);
     if (ps->p >= ps->end || *ps->p != '"') unexpected(mrb, ps);
     mrb_value key = parse_string(mrb, ps);
     if (ps->symbolize) key = mrb_symbol_value(mrb_intern_str(mrb, key));
     skip_space(mrb, ps);
-    if (ps->p >= ps->end || *ps->p != ':') unexpected(mrb, ps);
-    ps->p++;
+    if (!take_char(ps, ':')) unexpected(mrb, ps);
     skip_space(mrb, ps);
     mrb_value value = parse_value(mrb, ps);
     mrb_hash_set(mrb, hash, key, value);
     mrb_gc_arena_restore(mrb, ai);
-    skip_space(mrb, ps);
-    if (ps->p < ps->end && *ps->p == ',') {
-      ps->p++;
-      skip_space(mrb, ps);
-      continue;
-    }
-    if (ps->p < ps->end && *ps->p == '}') {
-      ps->p++;
-      ps->depth--;
-      return hash;
-    }
-    unexpected(mrb, ps);
-  }
+  } while (!container_ends(mrb, ps, '}'));
+  return hash;
 }
 
 static mrb_value parse_value(mrb_state *mrb, struct parser *ps) {

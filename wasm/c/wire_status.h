@@ -1,9 +1,9 @@
 /* The status numbers of docs/wire.md's replies, with one name each, for the
  * guest's C and (through kobako_wire_status_init) its mruby side. Their twins:
- * wasm/src/status.rs (guest Rust), ext/kobako/src/wire/status.rs (exported
- * as Kobako::Native::Wire) and Kobako::Transport (lib/kobako/transport.rb);
- * test/wire_statuses_test.rb checks that all of them agree. Adding a status
- * is one X(...) line here and one line in each twin.
+ * ext/kobako/src/wire/status_table.rs (the Rust list, which both the
+ * extension and the guest's Rust include) and Kobako::Transport
+ * (lib/kobako/transport.rb); test/wire_statuses_test.rb checks that all of
+ * them agree. Adding a status is one X(...) line here and one in the table.
  *
  * KOBAKO_BLOCK_STATUSES are not on the wire: they are what
  * Kobako.__call_block (shim.c) hands the prelude about one run of a block. */

@@ -68,30 +68,32 @@ module Kernel
   end
 end
 
+module Kobako
+  # Random#rand and Random.rand with a Range as well as a number (mruby's take
+  # a number only); +rand+ calls the original. An empty Range raises, as in
+  # CRuby (Kernel#rand returns nil instead).
+  def self.__random_rand(max, rand)
+    return rand.call(max) unless max.is_a?(Range)
+
+    value = __rand_range(max, rand)
+    raise ArgumentError, "invalid argument - #{max}" if value.nil?
+
+    value
+  end
+end
+
 class Random
   alias __kobako_rand rand
 
   def rand(max = 0)
-    if max.is_a?(Range)
-      value = Kobako.__rand_range(max, ->(n) { __kobako_rand(n) })
-      raise ArgumentError, "invalid argument - #{max}" if value.nil?
-
-      return value
-    end
-    __kobako_rand(max)
+    Kobako.__random_rand(max, ->(n) { __kobako_rand(n) })
   end
 
   class << self
     alias __kobako_rand rand
 
     def rand(max = 0)
-      if max.is_a?(Range)
-        value = Kobako.__rand_range(max, ->(n) { __kobako_rand(n) })
-        raise ArgumentError, "invalid argument - #{max}" if value.nil?
-
-        return value
-      end
-      __kobako_rand(max)
+      Kobako.__random_rand(max, ->(n) { __kobako_rand(n) })
     end
   end
 end

@@ -1,7 +1,48 @@
 # Integer, Float, Rational, Complex and Math methods where mruby 3.2 lacks
 # CRuby's or disagrees with it (docs/ruby.md, "Numbers and formatting").
 
+# 3.integer? -> true, 1.0.integer? -> false: mruby 3.2 has no integer?.
+unless Numeric.method_defined?(:integer?)
+  class Numeric
+    def integer?
+      false
+    end
+  end
+
+  class Integer
+    def integer?
+      true
+    end
+  end
+end
+
 class Integer
+
+  # 10.gcdlcm(4) -> [2, 20].
+  unless method_defined?(:gcdlcm)
+    def gcdlcm(other)
+      [gcd(other), lcm(other)]
+    end
+  end
+
+  # A negative Integer power is exact, as CRuby: 2 ** -1 -> (1/2) where
+  # mruby answers the Float 0.5; 1 and -1 stay Integers (1 ** -5 -> 1) and
+  # 0 ** -1 raises ZeroDivisionError. mruby's Rational holds 64-bit parts
+  # only, so a denominator beyond them keeps mruby's Float.
+  alias __kobako_pow **
+  private :__kobako_pow
+
+  def **(other)
+    return __kobako_pow(other) unless other.is_a?(Integer) && other < 0
+    raise ZeroDivisionError, "divided by 0" if zero?
+    return __kobako_pow(-other) if self == 1 || self == -1
+
+    denominator = __kobako_pow(-other)
+    return __kobako_pow(other) if denominator > 0x7fff_ffff_ffff_ffff || denominator < -0x7fff_ffff_ffff_ffff
+
+    Rational(1, denominator)
+  end
+
   # 6[1] -> 1: bit n of the two's complement.
   unless method_defined?(:[])
     def [](bit)
@@ -214,6 +255,12 @@ module Kernel
 end
 
 class Complex
+  # Each part divided as a Float (mruby-complex's fdiv divides Integer parts
+  # as Integers now that they stay Integers: wasm/c/complex_ext.c).
+  def fdiv(other)
+    Complex(real.to_f / other, imaginary.to_f / other)
+  end
+
   unless method_defined?(:**)
     def **(other)
       if other.is_a?(Integer)

@@ -78,10 +78,11 @@ module Kobako
 
     private
 
+    # An Array writes its elements, flattened; an empty one writes nothing
+    # (CRuby: `puts []` and `puts [[]]` print no line, `puts` alone prints one).
     def __puts_one(object)
       if object.is_a?(Array)
         object.flatten.each { |o| __puts_one(o) }
-        write("\n") if object.empty?
         return
       end
       line = object.nil? ? "" : object.to_s
@@ -285,8 +286,9 @@ module Kobako
   @next_block = 0
 
   class << self
-    # One Service call: NS::Member.m(...) or handle.m(...).
-    def __call(target, name, args, kwargs, block)
+    # One Service call: NS::Member.m(...) or handle.m(...). Kobako.__call
+    # (shim.c) serves the common call itself and comes here for the rest.
+    def __call_ruby(target, name, args, kwargs, block)
       if DENIED.key?(name)
         raise NoMethodError, "undefined method '#{name}' for #{__describe(target)}"
       end
@@ -401,8 +403,12 @@ module Kobako
       false
     end
 
+    # A call with a block goes straight to the Ruby path: a `return` in the
+    # block must find no C frame (Kobako.__call's) between it and its method.
     def method_missing(name, *args, **kwargs, &block)
-      ::Kobako.__call(@path, name, args, kwargs, block)
+      return ::Kobako.__call_ruby(@path, name, args, kwargs, block) if block
+
+      ::Kobako.__call(@path, name, args, kwargs, nil)
     end
   end
 
@@ -429,8 +435,12 @@ module Kobako
       true
     end
 
+    # A call with a block goes straight to the Ruby path: a `return` in the
+    # block must find no C frame (Kobako.__call's) between it and its method.
     def method_missing(name, *args, **kwargs, &block)
-      ::Kobako.__call(self, name, args, kwargs, block)
+      return ::Kobako.__call_ruby(self, name, args, kwargs, block) if block
+
+      ::Kobako.__call(self, name, args, kwargs, nil)
     end
   end
 end

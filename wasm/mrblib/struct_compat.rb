@@ -36,16 +36,9 @@ class Struct
 
   alias __kobako_to_h to_h
 
+  # With a block, as CRuby: the pairs the block returns (Hash#to_h's rules).
   def to_h(&block)
-    hash = __kobako_to_h
-    return hash unless block
-
-    result = {}
-    hash.each do |key, value|
-      pair = block.call(key, value)
-      result[pair[0]] = pair[1]
-    end
-    result
+    block ? __kobako_to_h.to_h(&block) : __kobako_to_h
   end
 end
 
@@ -59,16 +52,9 @@ if Object.const_defined?(:Data)
 
     alias __kobako_to_h to_h
 
+    # With a block, as Struct#to_h.
     def to_h(&block)
-      hash = __kobako_to_h
-      return hash unless block
-
-      result = {}
-      hash.each do |key, value|
-        pair = block.call(key, value)
-        result[pair[0]] = pair[1]
-      end
-      result
+      block ? __kobako_to_h.to_h(&block) : __kobako_to_h
     end
   end
 end

@@ -295,5 +295,7 @@ fn val_io<E>(_: E) -> EncodeError {
     EncodeError::TooLarge
 }
 
+// The test tree hands its values around by pointer (see its SAFETY notes).
 #[cfg(test)]
+#[allow(unsafe_code)]
 mod tests;

@@ -1,7 +1,8 @@
 //! The guest's exports (docs/wire.md, ABI version 1).
 
-use crate::interp;
-use std::alloc::{alloc, dealloc, Layout};
+use crate::host::HostBuffer;
+use crate::{interp, service};
+use std::alloc::{alloc, Layout};
 
 pub const ABI_VERSION: i32 = 1;
 
@@ -29,24 +30,14 @@ pub extern "C" fn kobako_alloc(len: i32) -> i32 {
 /// Takes ownership of a frame written into a `kobako_alloc` buffer.
 #[no_mangle]
 pub extern "C" fn kobako_eval(ptr: i32, len: i32) -> i32 {
-    with_frame(ptr, len, interp::eval)
-}
-
-fn with_frame(ptr: i32, len: i32, run: fn(&[u8])) -> i32 {
-    let (Ok(len), false) = (usize::try_from(len), ptr == 0) else {
+    if ptr == 0 || len < 0 {
         return 1;
-    };
-    // SAFETY: the host calls this once per `kobako_alloc(len)` buffer it
-    // filled (docs/wire.md): `ptr` is non-NULL (checked above), points at
-    // `len` initialized bytes this module allocated, and nothing else holds
-    // it until it is freed below.
-    let frame = unsafe { std::slice::from_raw_parts(ptr as usize as *const u8, len) };
-    run(frame);
-    if let Some(layout) = layout(len) {
-        // SAFETY: `ptr` came from `alloc` with this same `layout(len)` (see
-        // `kobako_alloc`), and `frame`, its only borrow, is no longer used.
-        unsafe { dealloc(ptr as usize as *mut u8, layout) };
     }
+    // SAFETY: the host calls this once per `kobako_alloc(len)` buffer it
+    // filled (docs/wire.md) and does not touch it again: the frame is this
+    // module's to read and free.
+    let frame = unsafe { HostBuffer::adopt(ptr, len) };
+    interp::eval(frame.bytes());
     0
 }
 
@@ -56,13 +47,36 @@ fn with_frame(ptr: i32, len: i32, run: fn(&[u8])) -> i32 {
 /// the snippets at every `kobako_eval`.
 #[no_mangle]
 pub extern "C" fn kobako_prepare(ptr: i32, len: i32) -> i32 {
-    with_frame(ptr, len, interp::prepare)
+    if ptr == 0 || len < 0 {
+        return 1;
+    }
+    // SAFETY: as in `kobako_eval`: the host hands over a `kobako_alloc(len)`
+    // buffer it filled and does not touch again.
+    let frame = unsafe { HostBuffer::adopt(ptr, len) };
+    interp::prepare(frame.bytes());
+    0
 }
 
 #[no_mangle]
 pub extern "C" fn kobako_outcome() -> i64 {
-    let out = interp::outcome();
-    ((out.as_ptr() as usize as i64) << 32) | out.len() as i64
+    interp::with_outcome(pack)
+}
+
+/// The host runs a guest block: `[block_id, args]` in a `kobako_alloc`
+/// buffer, a reply out (`service::yield_block`). Returns `(ptr << 32) | len`
+/// of the reply, valid until the next call into the guest.
+#[no_mangle]
+pub extern "C" fn kobako_yield(ptr: i32, len: i32) -> i64 {
+    // SAFETY: as in `kobako_eval`: the host hands over a `kobako_alloc(len)`
+    // buffer it filled with the request.
+    let request = unsafe { HostBuffer::adopt(ptr, len) };
+    let reply = service::yield_block(request.bytes());
+    interp::keep_yield_reply(reply, pack)
+}
+
+/// `(ptr << 32) | len`: how the host is told where guest bytes lie.
+fn pack(bytes: &[u8]) -> i64 {
+    ((bytes.as_ptr() as usize as i64) << 32) | bytes.len() as i64
 }
 
 /// Run once by the pre-initializer at build time; calls no imports.
@@ -79,5 +93,6 @@ extern "C" {
 /// calls it once before the run and reads the buffers from memory after it.
 #[no_mangle]
 pub extern "C" fn kobako_output_area() -> i32 {
+    // SAFETY: it only returns the address of a static C array.
     unsafe { kobako_c_output_area() as i32 }
 }

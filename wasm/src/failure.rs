@@ -1,7 +1,7 @@
 //! A guest exception or an unencodable value as the host will see it.
 
 use crate::encode::EncodeError;
-use crate::mruby::{self, Interp, Value};
+use crate::mruby::{Interp, Value};
 use crate::outcome::Failure;
 
 /// Guest-controlled text is clipped so an error outcome always fits the wire.
@@ -12,11 +12,10 @@ pub fn exception_failure(interp: &Interp, exc: &Value) -> Failure {
     // The allocator's own NoMemoryError, unrescued: memory growth was refused
     // (the host's memory_limit). Trapping lets the host report that cap with
     // its numbers; a guest that did not would only lose the better error.
-    if unsafe { mruby::kobako_is_out_of_memory(interp.0, exc) } != 0 {
+    if interp.is_out_of_memory(exc) {
         std::process::abort();
     }
-    let (mut message, mut backtrace) = (Value::zeroed(), Value::zeroed());
-    unsafe { mruby::kobako_exception_info(interp.0, exc, &mut message, &mut backtrace) };
+    let (message, backtrace) = interp.exception_info(exc);
     let text = |v: &Value| interp.string(v).map(clip);
     let class = interp.class_name(exc);
     let mut failure = Failure::sandbox(

@@ -4,7 +4,7 @@
 use crate::decode::ValueSink;
 use crate::failure::exception_failure;
 use crate::frame::{Frame, Op};
-use crate::mruby::{self, Builder, Interp, Value};
+use crate::mruby::Interp;
 use crate::operations::{compile, replay, run, run_entrypoint, verify_snippets};
 use crate::outcome;
 use std::cell::UnsafeCell;
@@ -12,46 +12,65 @@ use std::cell::UnsafeCell;
 /// `mrblib/*.rb`, prelude.rb first, joined by build.rs.
 const PRELUDE: &str = include_str!(concat!(env!("OUT_DIR"), "/prelude.rb"));
 
-pub struct State {
-    pub mrb: *mut mruby::MrbState,
+struct State {
+    mrb: Option<Interp>,
     outcome: Vec<u8>,
     /// The last `kobako_yield` reply, read by the host right after the call.
-    pub yield_reply: Vec<u8>,
+    yield_reply: Vec<u8>,
 }
 
-/// Single-threaded global: a wasm32-wasip1 instance has one thread, and the
-/// host never re-enters an export while another runs.
+/// Single-threaded global: a wasm32-wasip1 instance has one thread. Exports
+/// do nest (the host calls `kobako_yield` while `kobako_eval` waits in the
+/// dispatch import), so the state is only touched through [`with_state`],
+/// whose borrow never spans a call into mruby or the host.
 struct Global(UnsafeCell<State>);
+
+// SAFETY: wasm32-wasip1 has no threads: the one thread that exists is the
+// only one that can reach STATE.
 unsafe impl Sync for Global {}
 
 static STATE: Global = Global(UnsafeCell::new(State {
-    mrb: std::ptr::null_mut(),
+    mrb: None,
     outcome: Vec::new(),
     yield_reply: Vec::new(),
 }));
 
-pub fn state() -> &'static mut State {
-    unsafe { &mut *STATE.0.get() }
+/// Runs `f` on the state. `f` must not call into mruby, the host or
+/// `with_state` itself, so its `&mut` is the only borrow while it runs.
+fn with_state<R>(f: impl FnOnce(&mut State) -> R) -> R {
+    // SAFETY: single thread (see Global), and every caller passes a closure
+    // that only reads or replaces fields: no other borrow of STATE exists
+    // while this one lives.
+    f(unsafe { &mut *STATE.0.get() })
 }
 
 /// Opens mruby and runs the prelude. Traps if that fails: a guest that cannot
 /// boot must not be baked.
 pub fn boot() {
-    let s = state();
-    if !s.mrb.is_null() {
+    if with_state(|s| s.mrb.is_some()) {
         return;
     }
-    assert_eq!(
-        unsafe { mruby::kobako_value_size() },
-        std::mem::size_of::<Value>()
-    );
-    let mrb = unsafe { mruby::kobako_boot(PRELUDE.as_ptr(), PRELUDE.len()) };
-    assert!(!mrb.is_null(), "kobako guest failed to boot");
-    s.mrb = mrb;
+    let mrb = Interp::boot(PRELUDE).expect("kobako guest failed to boot");
+    with_state(|s| s.mrb = Some(mrb));
 }
 
-pub fn outcome() -> &'static [u8] {
-    &state().outcome
+/// The interpreter, booted first if it is not yet.
+pub fn interp() -> Interp {
+    boot();
+    with_state(|s| s.mrb).expect("booted above")
+}
+
+/// Hands the last outcome to `f` (it stays until the next `eval`).
+pub fn with_outcome<R>(f: impl FnOnce(&[u8]) -> R) -> R {
+    with_state(|s| f(&s.outcome))
+}
+
+/// Keeps `reply` until the next yield and hands it to `f`.
+pub fn keep_yield_reply<R>(reply: Vec<u8>, f: impl FnOnce(&[u8]) -> R) -> R {
+    with_state(|s| {
+        s.yield_reply = reply;
+        f(&s.yield_reply)
+    })
 }
 
 /// Runs one frame and leaves its outcome for `kobako_outcome`.
@@ -76,28 +95,25 @@ pub fn prepare(frame: &[u8]) {
     });
 }
 
-fn with_frame(frame: &[u8], run: impl FnOnce(*mut mruby::MrbState, &Frame) -> Vec<u8>) {
-    boot();
-    let mrb = state().mrb;
-    let arena = unsafe { mruby::kobako_gc_arena_save(mrb) };
-    let outcome = match Frame::decode(frame) {
+fn with_frame(frame: &[u8], run: impl FnOnce(Interp, &Frame) -> Vec<u8>) {
+    let mrb = interp();
+    let outcome = mrb.in_arena(|| match Frame::decode(frame) {
         Ok(frame) => run(mrb, &frame),
         Err(message) => outcome::malformed(message),
-    };
-    unsafe { mruby::kobako_gc_arena_restore(mrb, arena) };
-    state().outcome = outcome;
+    });
+    with_state(|s| s.outcome = outcome);
 }
 
 /// Seeds Random, binds the Services and replays the snippets; the error
 /// outcome if that failed. With `watch`, whether the snippets drew random
 /// numbers (Random is then re-seeded as it was before them; false without).
-fn set_up(mrb: *mut mruby::MrbState, frame: &Frame, watch: bool) -> Result<bool, Vec<u8>> {
+fn set_up(mrb: Interp, frame: &Frame, watch: bool) -> Result<bool, Vec<u8>> {
     // Every preloaded binary is checked before any code runs (docs/bytecode.md).
     if let Some(failure) = verify_snippets(&frame.snippets) {
         return Err(outcome::err(&failure));
     }
-    unsafe { mruby::kobako_seed_random(mrb) };
-    let mark = || watch.then(|| unsafe { mruby::kobako_random_mark(mrb) });
+    mrb.seed_random();
+    let mark = || watch.then(|| mrb.random_mark());
     let before = mark();
     if let Some(failed) = bind_services(mrb, frame) {
         return Err(failed);
@@ -112,7 +128,7 @@ fn set_up(mrb: *mut mruby::MrbState, frame: &Frame, watch: bool) -> Result<bool,
     Ok(before.is_some_and(|before| before < 0 || mark() != Some(before)))
 }
 
-fn invoke(mrb: *mut mruby::MrbState, frame: &Frame) -> Vec<u8> {
+fn invoke(mrb: Interp, frame: &Frame) -> Vec<u8> {
     let op = match frame.op() {
         Ok(op) => op,
         Err(message) => return outcome::malformed(message),
@@ -131,11 +147,11 @@ fn invoke(mrb: *mut mruby::MrbState, frame: &Frame) -> Vec<u8> {
 }
 
 /// Makes `NS::Member` exist for this invocation; the error outcome if not.
-fn bind_services(mrb: *mut mruby::MrbState, frame: &Frame) -> Option<Vec<u8>> {
+fn bind_services(mrb: Interp, frame: &Frame) -> Option<Vec<u8>> {
     if frame.services.is_empty() {
         return None;
     }
-    let mut b = Builder(mrb);
+    let mut b = mrb.builder();
     let list = b.array(frame.services.len());
     for (ns, member, methods) in &frame.services {
         let entry = b.array(3);
@@ -150,8 +166,8 @@ fn bind_services(mrb: *mut mruby::MrbState, frame: &Frame) -> Option<Vec<u8>> {
         b.push(&entry, names);
         b.push(&list, entry);
     }
-    let mut result = Value::zeroed();
-    let failed =
-        unsafe { mruby::kobako_call_kobako(mrb, c"__bind_all".as_ptr(), &list, &mut result) };
-    (failed != 0).then(|| outcome::err(&exception_failure(&Interp(mrb), &result)))
+    let result = mrb.call_kobako(c"__bind_all", &list);
+    result
+        .err()
+        .map(|exc| outcome::err(&exception_failure(&mrb, &exc)))
 }

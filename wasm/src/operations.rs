@@ -5,10 +5,10 @@ use crate::decode::{decode_enveloped, ValueSink};
 use crate::encode::encode;
 use crate::failure::{encode_failure, exception_failure};
 use crate::limits::{ENVELOPE_REQUEST, MAX_MESSAGE};
-use crate::mruby::{self, Builder, Interp, Value};
+use crate::mruby::{Interp, Ran};
 use crate::outcome::{self, Failure};
 use crate::rite;
-use std::ffi::{c_int, CString};
+use std::ffi::CString;
 
 pub fn verify_snippets(snippets: &[(String, serde_bytes::ByteBuf, bool)]) -> Option<Failure> {
     snippets
@@ -23,11 +23,9 @@ pub fn verify_snippets(snippets: &[(String, serde_bytes::ByteBuf, bool)]) -> Opt
 }
 
 /// Runs one snippet's top level; the error outcome if it raised.
-pub fn replay(mrb: *mut mruby::MrbState, label: &str, bytecode: &[u8]) -> Option<Vec<u8>> {
-    let mut result = Value::zeroed();
-    let status =
-        unsafe { mruby::kobako_run_bytecode(mrb, bytecode.as_ptr(), bytecode.len(), &mut result) };
-    match status {
+pub fn replay(mrb: Interp, label: &str, bytecode: &[u8]) -> Option<Vec<u8>> {
+    let ran = mrb.run_bytecode(bytecode);
+    match ran.status {
         0 => None,
         3 => Some(outcome::err(&Failure::sandbox(
             "Kobako::BytecodeError",
@@ -35,7 +33,7 @@ pub fn replay(mrb: *mut mruby::MrbState, label: &str, bytecode: &[u8]) -> Option
             Vec::new(),
         ))),
         _ => {
-            let mut failure = exception_failure(&Interp(mrb), &result);
+            let mut failure = exception_failure(&mrb, &ran.value);
             // Bytecode without debug info leaves no file in the backtrace.
             let frame = format!("(snippet:{label})");
             if !failure.backtrace.iter().any(|l| l.starts_with(&frame)) {
@@ -47,49 +45,24 @@ pub fn replay(mrb: *mut mruby::MrbState, label: &str, bytecode: &[u8]) -> Option
 }
 
 /// Source → RITE bytecode, as an ok outcome holding a binary String.
-pub fn compile(mrb: *mut mruby::MrbState, src: &[u8], filename: &str, debug: bool) -> Vec<u8> {
+pub fn compile(mrb: Interp, src: &[u8], filename: &str, debug: bool) -> Vec<u8> {
     let Ok(c_name) = CString::new(filename) else {
         return outcome::malformed("filename contains a NUL byte".into());
     };
-    let mut result = Value::zeroed();
-    let mut line = 0;
-    let status = unsafe {
-        mruby::kobako_compile(
-            mrb,
-            src.as_ptr(),
-            src.len(),
-            c_name.as_ptr(),
-            c_int::from(debug),
-            &mut result,
-            &mut line,
-        )
-    };
-    finish(mrb, status, &result, filename, line)
+    finish(mrb, &mrb.compile(src, &c_name, debug), filename)
 }
 
 /// Evaluates `src` as the file `filename` (messages and backtraces name it).
-pub fn run(mrb: *mut mruby::MrbState, src: &[u8], filename: &str) -> Vec<u8> {
+pub fn run(mrb: Interp, src: &[u8], filename: &str) -> Vec<u8> {
     let Ok(c_name) = CString::new(filename) else {
         return outcome::malformed("filename contains a NUL byte".into());
     };
-    let mut result = Value::zeroed();
-    let mut line = 0;
-    let status = unsafe {
-        mruby::kobako_eval_source(
-            mrb,
-            src.as_ptr(),
-            src.len(),
-            c_name.as_ptr(),
-            &mut result,
-            &mut line,
-        )
-    };
-    finish(mrb, status, &result, filename, line)
+    finish(mrb, &mrb.eval_source(src, &c_name), filename)
 }
 
 /// `Target.call(*args, **kwargs)` through `Kobako.__run` (prelude).
-pub fn run_entrypoint(mrb: *mut mruby::MrbState, target: &str, args: &[u8]) -> Vec<u8> {
-    let mut b = Builder(mrb);
+pub fn run_entrypoint(mrb: Interp, target: &str, args: &[u8]) -> Vec<u8> {
+    let mut b = mrb.builder();
     let args = match decode_enveloped(&mut b, args, ENVELOPE_REQUEST) {
         Ok(v) => v,
         Err(e) => return outcome::malformed(format!("#run arguments: {}", e.message())),
@@ -98,21 +71,13 @@ pub fn run_entrypoint(mrb: *mut mruby::MrbState, target: &str, args: &[u8]) -> V
     let name = b.str(target);
     b.push(&request, name);
     b.push(&request, args);
-    let mut result = Value::zeroed();
-    let status = unsafe { mruby::kobako_run_entrypoint(mrb, &request, &mut result) };
-    finish(mrb, status, &result, "", 0)
+    finish(mrb, &mrb.run_entrypoint(&request), "")
 }
 
 /// The outcome for a protected run's status (see shim.c).
-fn finish(
-    mrb: *mut mruby::MrbState,
-    status: c_int,
-    result: &Value,
-    file: &str,
-    line: c_int,
-) -> Vec<u8> {
-    let interp = Interp(mrb);
-    match status {
+fn finish(interp: Interp, ran: &Ran, file: &str) -> Vec<u8> {
+    let (result, line) = (&ran.value, ran.line);
+    match ran.status {
         0 => {}
         2 => {
             let message = interp.string(result).map(String::from_utf8_lossy);

@@ -4,128 +4,57 @@
 
 use crate::decode::decode_enveloped;
 use crate::encode::encode_enveloped;
-use crate::exports::layout;
-use crate::interp::state;
+use crate::host;
 use crate::limits::MAX_MESSAGE;
 use crate::limits::{ENVELOPE_REPLY, ENVELOPE_REQUEST};
-use crate::mruby::{self, Builder, Interp, MrbState, Value};
-use std::alloc::dealloc;
-use std::ffi::{c_char, c_int};
+use crate::mruby::{Interp, Value};
+use std::ffi::CStr;
 
-#[link(wasm_import_module = "env")]
-extern "C" {
-    fn __kobako_dispatch(ptr: i32, len: i32) -> i64;
-}
-
-/// Takes back a buffer the host filled (it came from `kobako_alloc`).
-struct HostBuffer {
-    ptr: *mut u8,
-    len: usize,
-}
-
-impl HostBuffer {
-    fn unpack(packed: i64) -> HostBuffer {
-        HostBuffer {
-            ptr: (packed >> 32) as u32 as usize as *mut u8,
-            len: packed as u32 as usize,
-        }
-    }
-
-    fn bytes(&self) -> &[u8] {
-        if self.ptr.is_null() {
-            return &[];
-        }
-        unsafe { std::slice::from_raw_parts(self.ptr, self.len) }
-    }
-}
-
-impl Drop for HostBuffer {
-    fn drop(&mut self) {
-        if let (false, Some(layout)) = (self.ptr.is_null(), layout(self.len)) {
-            unsafe { dealloc(self.ptr, layout) };
-        }
-    }
-}
-
-/// Called by `Kobako.__dispatch` (shim.c). 0: `*out` is the reply. Else
-/// `*out` is a message and `*error_class` the exception class to raise.
-#[no_mangle]
-pub extern "C" fn kobako_rs_dispatch(
-    mrb: *mut MrbState,
-    request: *const Value,
-    out: *mut Value,
-    error_class: *mut *const c_char,
-) -> c_int {
-    let fail = |class: &'static std::ffi::CStr, message: String| {
-        unsafe {
-            *out = Builder(mrb).str(&message);
-            *error_class = class.as_ptr();
-        }
-        1
-    };
+/// One Service round trip for `Kobako.__dispatch` (through
+/// `mruby::kobako_rs_dispatch`): the reply, or the exception class to raise
+/// and its message.
+pub fn dispatch(mrb: Interp, request: &Value) -> Result<Value, (&'static CStr, String)> {
     let mut bytes = Vec::new();
-    if let Err(e) = encode_enveloped(
-        &Interp(mrb),
-        unsafe { &*request },
-        &mut bytes,
-        MAX_MESSAGE,
-        ENVELOPE_REQUEST,
-    ) {
-        return fail(e.class_c(), e.message());
+    if let Err(e) = encode_enveloped(&mrb, request, &mut bytes, MAX_MESSAGE, ENVELOPE_REQUEST) {
+        return Err((e.class_c(), e.message()));
     }
-    let packed = unsafe { __kobako_dispatch(bytes.as_ptr() as i32, bytes.len() as i32) };
-    if packed == 0 {
-        return fail(
+    let Some(reply) = host::dispatch(&bytes) else {
+        return Err((
             c"Kobako::NoServiceError",
             "no Service dispatcher in this sandbox".into(),
-        );
-    }
-    let reply = HostBuffer::unpack(packed);
-    match decode_enveloped(&mut Builder(mrb), reply.bytes(), ENVELOPE_REPLY) {
-        Ok(value) => {
-            unsafe { *out = value };
-            0
-        }
-        Err(e) => fail(
+        ));
+    };
+    decode_enveloped(&mut mrb.builder(), reply.bytes(), ENVELOPE_REPLY).map_err(|e| {
+        (
             c"Kobako::ServiceError",
             format!("reply from the host: {}", e.message()),
-        ),
-    }
+        )
+    })
 }
 
 use crate::status::YIELD_RAISED;
 
-/// The host runs a guest block: `[block_id, args]` in, a reply out (see
-/// `Kobako.__yield` in the prelude). Returns `(ptr << 32) | len` of the reply,
-/// valid until the next call into the guest.
-#[no_mangle]
-pub extern "C" fn kobako_yield(ptr: i32, len: i32) -> i64 {
-    let request = HostBuffer {
-        ptr: ptr as u32 as usize as *mut u8,
-        len: len as u32 as usize,
-    };
-    let mrb = state().mrb;
-    let arena = unsafe { mruby::kobako_gc_arena_save(mrb) };
-    let reply = run_yield(mrb, request.bytes());
-    unsafe { mruby::kobako_gc_arena_restore(mrb, arena) };
-    let s = state();
-    s.yield_reply = reply;
-    ((s.yield_reply.as_ptr() as usize as i64) << 32) | s.yield_reply.len() as i64
+/// The host runs a guest block (the `kobako_yield` export): `[block_id,
+/// args]` in, a reply out (see `Kobako.__yield` in the prelude).
+pub fn yield_block(request: &[u8]) -> Vec<u8> {
+    let mrb = crate::interp::interp();
+    mrb.in_arena(|| run_yield(mrb, request))
 }
 
-fn run_yield(mrb: *mut MrbState, request: &[u8]) -> Vec<u8> {
-    let interp = Interp(mrb);
-    let args = match decode_enveloped(&mut Builder(mrb), request, ENVELOPE_REQUEST) {
+fn run_yield(mrb: Interp, request: &[u8]) -> Vec<u8> {
+    let args = match decode_enveloped(&mut mrb.builder(), request, ENVELOPE_REQUEST) {
         Ok(v) => v,
         Err(e) => return raised("ArgumentError", &format!("yield request: {}", e.message())),
     };
-    let mut reply = Value::zeroed();
-    if unsafe { mruby::kobako_call_kobako(mrb, c"__yield".as_ptr(), &args, &mut reply) } != 0 {
-        let class = interp.class_name(&reply).to_string();
-        return raised(&class, "the block could not be run");
-    }
+    let reply = match mrb.call_kobako(c"__yield", &args) {
+        Ok(reply) => reply,
+        Err(exc) => {
+            let class = mrb.class_name(&exc).to_string();
+            return raised(&class, "the block could not be run");
+        }
+    };
     let mut out = Vec::new();
-    match encode_enveloped(&interp, &reply, &mut out, MAX_MESSAGE, ENVELOPE_REPLY) {
+    match encode_enveloped(&mrb, &reply, &mut out, MAX_MESSAGE, ENVELOPE_REPLY) {
         Ok(()) => out,
         Err(e) => raised(e.class(), &e.message()),
     }

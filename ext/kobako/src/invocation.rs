@@ -25,6 +25,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use magnus::error::ErrorType;
+use magnus::value::LazyId;
 use magnus::{prelude::*, Error, IntoValue, KwArgs, RClass, RModule, RString, Ruby, Value};
 
 use self::channel::{DispatchChannel, DispatcherFailed};
@@ -166,6 +167,9 @@ pub fn invoke(
     class.new_instance((KwArgs(fields),))
 }
 
+/// `Transport#call`, interned once rather than at every Service call.
+static CALL: LazyId = LazyId::new("call");
+
 /// Answers Service requests with the Ruby dispatcher (GVL held, on the Ruby
 /// thread's own stack). A Ruby error is kept in `raised` and unwinds the guest.
 struct RubyHost<'a> {
@@ -178,8 +182,9 @@ impl Host for RubyHost<'_> {
     fn serve(&self, request: Vec<u8>, pump: &Pump<'_>) -> Result<Vec<u8>, DispatcherFailed> {
         let dispatcher = self.dispatcher.ok_or(DispatcherFailed)?;
         let yielder = self.ruby.obj_wrap(Yielder::new(pump));
+        let call = LazyId::get_inner_with(&CALL, self.ruby);
         let result = dispatcher
-            .funcall::<_, _, RString>("call", (self.ruby.str_from_slice(&request), yielder));
+            .funcall::<_, _, RString>(call, (self.ruby.str_from_slice(&request), yielder));
         // The block dies with its Service call (B-30).
         yielder.retire();
         match result {

@@ -26,6 +26,10 @@ module Kobako
 
       module_function
 
+      # What the cached verdicts were judged against; it moves whenever the
+      # surface may have (Transport::Resolutions keys its entries on it too).
+      def serial = SERIAL.call
+
       def fetch(method)
         return yield if Surface.missing?(method)
 

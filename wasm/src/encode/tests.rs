@@ -20,10 +20,13 @@ enum V {
 struct Tree;
 
 // Values are handed around by pointer so that identity is the Rc's address.
+// Every pointer the tests hand in, or `array_at`/`hash_each` hand out, points
+// into a `V` tree the test keeps alive and unchanged until `encode` returns.
 impl ValueSource for Tree {
     type Value = *const V;
 
     fn node(&self, v: &*const V) -> Node<'_> {
+        // SAFETY: `v` points into a live test tree (see above the impl).
         match unsafe { &**v } {
             V::Nil => Node::Nil,
             V::Int(i) => Node::Int(*i),
@@ -41,6 +44,7 @@ impl ValueSource for Tree {
     }
 
     fn array_at(&self, v: &*const V, i: usize) -> *const V {
+        // SAFETY: `v` points into a live test tree (see above the impl).
         match unsafe { &**v } {
             V::Arr(a) => &a.borrow()[i] as *const V,
             _ => unreachable!(),
@@ -52,6 +56,7 @@ impl ValueSource for Tree {
         v: &*const V,
         visit: &mut PairVisitor<'_, *const V>,
     ) -> Result<(), EncodeError> {
+        // SAFETY: `v` points into a live test tree (see above the impl).
         match unsafe { &**v } {
             V::Map(m) => m
                 .iter()
@@ -61,6 +66,7 @@ impl ValueSource for Tree {
     }
 
     fn identity(&self, v: &*const V) -> usize {
+        // SAFETY: `v` points into a live test tree (see above the impl).
         match unsafe { &**v } {
             V::Arr(a) => Rc::as_ptr(a) as usize,
             V::Map(m) => Rc::as_ptr(m) as usize,

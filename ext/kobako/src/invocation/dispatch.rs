@@ -11,12 +11,12 @@
 //! answers with `ToGuest::Yield`, the import runs the block through
 //! `kobako_yield` and posts its reply back, and waits again.
 
-use wasmtime::{Caller, Extern, Memory};
+use wasmtime::{Caller, Extern, TypedFunc};
 
 use crate::error::KobakoError;
 use crate::invocation::channel::{DispatcherFailed, ToGuest, ToHost};
 use crate::invocation::guest;
-use crate::invocation::state::HostState;
+use crate::invocation::state::{DispatchExports, HostState};
 use crate::wire;
 
 /// Body of the import. `Ok(0)` means "no answer" (no dispatcher bound).
@@ -31,7 +31,8 @@ pub async fn handle(
     };
     // What the script printed before this call reaches the capture first.
     drain_output(caller);
-    let memory = memory(caller)?;
+    let exports = exports(caller)?;
+    let memory = exports.memory;
     let request = wire::read_region(memory.data(&*caller), ptr as u32, len as u32)
         .map_err(|reason| KobakoError::Trap(format!("invalid Service request: {reason}")))?
         .to_vec();
@@ -47,14 +48,20 @@ pub async fn handle(
         match answer {
             ToGuest::Reply(bytes) => break bytes,
             ToGuest::Yield(request) => {
-                let reply = run_block(caller, memory, &request).await?;
+                let reply = run_block(caller, &exports, &request).await?;
                 drain_output(caller);
                 message = ToHost::YieldDone(reply);
             }
         }
     };
-    let (response_ptr, response_len) =
-        copy_in(caller, memory, &response, "a Service reply").await?;
+    let (response_ptr, response_len) = guest::copy_in(
+        &mut *caller,
+        &exports.alloc,
+        memory,
+        &response,
+        "a Service reply",
+    )
+    .await?;
     Ok(wire::pack_region(response_ptr, response_len))
 }
 
@@ -65,19 +72,63 @@ fn drain_output(caller: &mut Caller<'_, HostState>) {
     }
 }
 
-/// Re-enters the guest through `kobako_yield` while its Service call is
-/// still on the stack, and copies the block's reply out.
-async fn run_block(
+fn exports(caller: &mut Caller<'_, HostState>) -> Result<DispatchExports, wasmtime::Error> {
+    if let Some(exports) = &caller.data().dispatch_exports {
+        return Ok(exports.clone());
+    }
+    let memory = caller
+        .get_export("memory")
+        .and_then(Extern::into_memory)
+        .ok_or_else(|| KobakoError::Trap("guest has no memory export".into()))?;
+    let alloc = caller
+        .get_export("kobako_alloc")
+        .and_then(Extern::into_func)
+        .ok_or_else(|| KobakoError::Trap("guest has no kobako_alloc export".into()))?
+        .typed::<i32, i32>(&*caller)?;
+    let exports = DispatchExports {
+        memory,
+        alloc,
+        yield_block: None,
+    };
+    caller.data_mut().dispatch_exports = Some(exports.clone());
+    Ok(exports)
+}
+
+fn yield_export(
     caller: &mut Caller<'_, HostState>,
-    memory: Memory,
-    request: &[u8],
-) -> wasmtime::Result<Vec<u8>> {
-    let (ptr, len) = copy_in(caller, memory, request, "a block request").await?;
+) -> wasmtime::Result<TypedFunc<(i32, i32), i64>> {
+    let cached = caller.data().dispatch_exports.as_ref();
+    if let Some(yield_block) = cached.and_then(|exports| exports.yield_block.as_ref()) {
+        return Ok(yield_block.clone());
+    }
     let yield_block = caller
         .get_export("kobako_yield")
         .and_then(Extern::into_func)
         .ok_or_else(|| KobakoError::Trap("guest has no kobako_yield export".into()))?
         .typed::<(i32, i32), i64>(&*caller)?;
+    if let Some(cached) = caller.data_mut().dispatch_exports.as_mut() {
+        cached.yield_block = Some(yield_block.clone());
+    }
+    Ok(yield_block)
+}
+
+/// Re-enters the guest through `kobako_yield` while its Service call is
+/// still on the stack, and copies the block's reply out.
+async fn run_block(
+    caller: &mut Caller<'_, HostState>,
+    exports: &DispatchExports,
+    request: &[u8],
+) -> wasmtime::Result<Vec<u8>> {
+    let memory = exports.memory;
+    let (ptr, len) = guest::copy_in(
+        &mut *caller,
+        &exports.alloc,
+        memory,
+        request,
+        "a block request",
+    )
+    .await?;
+    let yield_block = yield_export(caller)?;
     let packed = yield_block
         .call_async(&mut *caller, (ptr as i32, len as i32))
         .await?;
@@ -85,26 +136,4 @@ async fn run_block(
     Ok(wire::read_region(memory.data(&*caller), ptr, len)
         .map_err(|reason| KobakoError::Trap(format!("invalid block reply: {reason}")))?
         .to_vec())
-}
-
-/// `guest::copy_in` with the caller's own `kobako_alloc`.
-async fn copy_in(
-    caller: &mut Caller<'_, HostState>,
-    memory: Memory,
-    bytes: &[u8],
-    what: &str,
-) -> wasmtime::Result<(u32, u32)> {
-    let alloc = caller
-        .get_export("kobako_alloc")
-        .and_then(Extern::into_func)
-        .ok_or_else(|| KobakoError::Trap("guest has no kobako_alloc export".into()))?
-        .typed::<i32, i32>(&*caller)?;
-    guest::copy_in(&mut *caller, &alloc, memory, bytes, what).await
-}
-
-fn memory(caller: &mut Caller<'_, HostState>) -> Result<Memory, KobakoError> {
-    caller
-        .get_export("memory")
-        .and_then(Extern::into_memory)
-        .ok_or_else(|| KobakoError::Trap("guest has no memory export".into()))
 }

@@ -42,6 +42,8 @@ pub fn call_without_gvl<F: FnOnce() -> R, R>(
         result: Option<Result<R, Box<dyn Any + Send>>>,
     }
 
+    /// # Safety
+    /// `data` points at a live `Call<F, R>` no one else touches meanwhile.
     unsafe extern "C" fn trampoline<F: FnOnce() -> R, R>(data: *mut c_void) -> *mut c_void {
         // SAFETY: `data` is the `Call` below, alive for the whole call.
         let call = unsafe { &mut *(data as *mut Call<F, R>) };
@@ -51,6 +53,8 @@ pub fn call_without_gvl<F: FnOnce() -> R, R>(
         ptr::null_mut()
     }
 
+    /// # Safety
+    /// `data` points at an `AtomicBool` that outlives the call.
     unsafe extern "C" fn unblock(data: *mut c_void) {
         // SAFETY: `data` is the caller's flag, which outlives the call.
         let flag = unsafe { &*(data as *const AtomicBool) };

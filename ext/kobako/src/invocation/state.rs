@@ -5,7 +5,7 @@ use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 use std::time::Duration;
 
-use wasmtime::{Engine, Store};
+use wasmtime::{Engine, Memory, Store, TypedFunc};
 use wasmtime_wasi::p1::WasiP1Ctx;
 
 use crate::invocation::channel::DispatchChannel;
@@ -27,6 +27,19 @@ pub struct HostState {
     pub output: Option<GuestOutput>,
     /// The streams those buffers drain into.
     pub streams: (CaptureStream, CaptureStream),
+    /// The exports a Service call uses, looked up at its first (dispatch.rs).
+    pub dispatch_exports: Option<DispatchExports>,
+}
+
+/// The guest exports a Service call needs (dispatch.rs). Looked up by name
+/// once per invocation, at its first Service call, instead of two or three
+/// lookups (and type checks) per call and per yield.
+#[derive(Clone)]
+pub struct DispatchExports {
+    pub memory: Memory,
+    pub alloc: TypedFunc<i32, i32>,
+    /// Only a Service that yields needs it: looked up at the first yield.
+    pub yield_block: Option<TypedFunc<(i32, i32), i64>>,
 }
 
 /// What a store is built from.
@@ -62,6 +75,7 @@ pub fn new_store(engine: &Engine, setup: StoreSetup<'_>) -> Store<HostState> {
         dispatched: false,
         output: None,
         streams: (setup.stdout.clone(), setup.stderr.clone()),
+        dispatch_exports: None,
     };
     let mut store = Store::new(engine, state);
     store.limiter(|state| &mut state.limiter);
