@@ -59,6 +59,10 @@ module Kobako
         bytes
       end
 
+      # Raises Codec::Error when a frame of +size+ bytes would be over the cap
+      # (for a frame sent in parts: Native::Preamble).
+      def check_frame_size!(size) = check_size!(size)
+
       # binary String → object. Raises Codec::Error for malformed input;
       # +envelope+ as for #encode.
       def decode(bytes, envelope: 0)

@@ -91,15 +91,16 @@ module Kobako
 
     # B-33: the first invocation freezes the setup, even when it fails. The
     # Services and snippets then never change, so their part of every frame
-    # is packed here, once.
+    # is packed here, once, into a Native::Preamble: the native side starts
+    # each invocation from a snapshot of that setup, or replays it
+    # (docs/snippets.md, "Snapshot"). Nil when there is nothing to set up.
     def seal!
       return if @catalog.sealed?
 
       @catalog.seal!
-      @preamble = []
-      @preamble << Codec.encode_pair("services", @catalog.services) unless @catalog.empty?
-      @preamble << Codec.encode_pair("snippets", @snippets.frame) unless @snippets.empty?
-      @preamble.freeze
+      entries = [@catalog.empty? ? nil : Codec.encode_pair("services", @catalog.services),
+                 @snippets.empty? ? nil : Codec.encode_pair("snippets", @snippets.frame)].compact
+      @preamble = entries.empty? ? nil : Native::Preamble.new(entries.join, entries.size)
     end
 
     # The block returns the operation's entries of the frame, packed
@@ -115,13 +116,22 @@ module Kobako
       frame = Array(yield)
       @capture = Capture::EMPTY
       @snippets.check!
-      result = @artifact.invoke(Codec.join_map([*frame, *@preamble]), label, @options, dispatcher)
+      result = native_invoke(Codec.join_map(frame), label)
       @capture = capture_of(result)
       raise result.error if result.error
 
       read_outcome(result.outcome, label)
     ensure
       @catalog.reset_handles # B-18: Handles never outlive their invocation
+    end
+
+    # The operation's frame, with the setup from the preamble when there is
+    # one; the size cap holds for the two together, as for one frame.
+    def native_invoke(frame, label)
+      return @artifact.invoke(frame, label, @options, dispatcher) unless @preamble
+
+      Codec.check_frame_size!(frame.bytesize + @preamble.bytesize)
+      @artifact.invoke_prepared(frame, label, @options, dispatcher, @preamble)
     end
 
     # A Service failure the guest did not rescue carries the Service's own

@@ -579,12 +579,28 @@ static mrb_value seed_body(mrb_state *mrb, void *data) {
 
 /* Seeds Random from WASI entropy at every invocation: a fixed stream under
  * :hermetic (reproducible), live entropy under :permissive. */
+static uint32_t last_seed;
+
 void kobako_seed_random(mrb_state *mrb) {
   uint32_t seed = 0;
   if (getentropy(&seed, sizeof seed) != 0) seed = 0;
+  last_seed = seed;
   mrb_bool failed = FALSE;
   mrb_protect_error(mrb, seed_body, &seed, &failed);
   mrb->exc = NULL;
+}
+
+/* A word of Random's default state, read by re-seeding it with the last seed
+ * (srand answers the word it replaces; the state is then as right after
+ * kobako_seed_random). Two equal marks around some code mean it drew no
+ * random numbers, short of a 1 in 2^32 coincidence (used by kobako_prepare);
+ * -1 when the state could not be read. */
+int64_t kobako_random_mark(mrb_state *mrb) {
+  uint32_t seed = last_seed;
+  mrb_bool failed = FALSE;
+  mrb_value old = mrb_protect_error(mrb, seed_body, &seed, &failed);
+  mrb->exc = NULL;
+  return (!failed && mrb_integer_p(old)) ? (int64_t)(uint32_t)mrb_integer(old) : -1;
 }
 
 /* ---- exceptions ---------------------------------------------------------- */

@@ -41,6 +41,22 @@ pub extern "C" fn kobako_eval(ptr: i32, len: i32) -> i32 {
     0
 }
 
+/// Like `kobako_eval`, for a frame of Services and snippets only: sets them
+/// up and leaves `{"ok" => snapshot-able?}` or the error outcome (see
+/// `interp::prepare`). Optional for a host: one that never calls it replays
+/// the snippets at every `kobako_eval`.
+#[no_mangle]
+pub extern "C" fn kobako_prepare(ptr: i32, len: i32) -> i32 {
+    if ptr == 0 || len < 0 {
+        return 1;
+    }
+    // SAFETY: as in `kobako_eval`: the host hands over a `kobako_alloc(len)`
+    // buffer it filled and does not touch again.
+    let frame = unsafe { HostBuffer::adopt(ptr, len) };
+    interp::prepare(frame.bytes());
+    0
+}
+
 #[no_mangle]
 pub extern "C" fn kobako_outcome() -> i64 {
     interp::with_outcome(pack)

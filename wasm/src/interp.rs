@@ -75,12 +75,57 @@ pub fn keep_yield_reply<R>(reply: Vec<u8>, f: impl FnOnce(&[u8]) -> R) -> R {
 
 /// Runs one frame and leaves its outcome for `kobako_outcome`.
 pub fn eval(frame: &[u8]) {
+    with_frame(frame, invoke);
+}
+
+/// Runs only the setup part of a frame (Services and snippets, no operation)
+/// and leaves its outcome: `{"ok" => true}` when the state it leaves depends
+/// on nothing but the frame, so that the host may snapshot it and start later
+/// invocations from there (docs/snippets.md, "Snapshot"); `{"ok" => false}`
+/// when the snippets drew random numbers (the host also watches output, the
+/// clocks and Service calls); the error outcome when the setup failed.
+pub fn prepare(frame: &[u8]) {
+    with_frame(frame, |mrb, frame| match set_up(mrb, frame, true) {
+        Ok(drew) => {
+            let mut out = outcome::ok_header();
+            rmp::encode::write_bool(&mut out, !drew).expect("vec write");
+            out
+        }
+        Err(failed) => failed,
+    });
+}
+
+fn with_frame(frame: &[u8], run: impl FnOnce(Interp, &Frame) -> Vec<u8>) {
     let mrb = interp();
     let outcome = mrb.in_arena(|| match Frame::decode(frame) {
-        Ok(frame) => invoke(mrb, &frame),
+        Ok(frame) => run(mrb, &frame),
         Err(message) => outcome::malformed(message),
     });
     with_state(|s| s.outcome = outcome);
+}
+
+/// Seeds Random, binds the Services and replays the snippets; the error
+/// outcome if that failed. With `watch`, whether the snippets drew random
+/// numbers (Random is then re-seeded as it was before them; false without).
+fn set_up(mrb: Interp, frame: &Frame, watch: bool) -> Result<bool, Vec<u8>> {
+    // Every preloaded binary is checked before any code runs (docs/bytecode.md).
+    if let Some(failure) = verify_snippets(&frame.snippets) {
+        return Err(outcome::err(&failure));
+    }
+    mrb.seed_random();
+    let mark = || watch.then(|| mrb.random_mark());
+    let before = mark();
+    if let Some(failed) = bind_services(mrb, frame) {
+        return Err(failed);
+    }
+    let replayed = frame
+        .snippets
+        .iter()
+        .find_map(|(label, bytecode, _)| replay(mrb, label, bytecode));
+    if let Some(failed) = replayed {
+        return Err(failed);
+    }
+    Ok(before.is_some_and(|before| before < 0 || mark() != Some(before)))
 }
 
 fn invoke(mrb: Interp, frame: &Frame) -> Vec<u8> {
@@ -91,18 +136,8 @@ fn invoke(mrb: Interp, frame: &Frame) -> Vec<u8> {
     if let Op::Compile(src, filename, debug) = op {
         return compile(mrb, src, filename, debug);
     }
-    // Every preloaded binary is checked before any code runs (docs/bytecode.md).
-    if let Some(failure) = verify_snippets(&frame.snippets) {
-        return outcome::err(&failure);
-    }
-    mrb.seed_random();
-    if let Some(failed) = bind_services(mrb, frame) {
+    if let Err(failed) = set_up(mrb, frame, false) {
         return failed;
-    }
-    for (label, bytecode, _) in &frame.snippets {
-        if let Some(failed) = replay(mrb, label, bytecode) {
-            return failed;
-        }
     }
     match op {
         Op::Eval(src, file) => run(mrb, src, file),

@@ -123,6 +123,7 @@ extern "C" {
     ) -> c_int;
     fn kobako_run_entrypoint(mrb: *mut MrbState, request: *const Value, out: *mut Value) -> c_int;
     fn kobako_seed_random(mrb: *mut MrbState);
+    fn kobako_random_mark(mrb: *mut MrbState) -> i64;
     fn kobako_is_out_of_memory(mrb: *mut MrbState, exc: *const Value) -> c_int;
     fn kobako_exception_info(
         mrb: *mut MrbState,
@@ -331,6 +332,14 @@ impl Interp {
     pub fn seed_random(self) {
         // SAFETY: (1) live state; the srand call is protected.
         unsafe { kobako_seed_random(self.ptr()) }
+    }
+
+    /// A word of Random's state, read by re-seeding it with the last seed
+    /// (shim.c): equal marks around some code mean it drew no random
+    /// numbers; -1 when it could not be read.
+    pub fn random_mark(self) -> i64 {
+        // SAFETY: (1) live state; the srand call is protected.
+        unsafe { kobako_random_mark(self.ptr()) }
     }
 
     /// Whether `exc` is mruby's own NoMemoryError (its allocator failed).

@@ -13,6 +13,7 @@ use crate::invocation::gvl::{self, NoGvlError};
 use crate::loading::loaded::Loaded;
 use crate::loading::loader;
 use crate::loading::probe;
+use crate::preamble::Preamble;
 
 #[magnus::wrap(class = "Kobako::Native::Artifact", free_immediately, size)]
 pub struct Artifact(Arc<Loaded>);
@@ -69,6 +70,30 @@ impl Artifact {
         dispatcher: Option<Value>,
     ) -> Result<Value, Error> {
         let config = InvokeConfig::from_ruby(ruby, config)?;
-        invocation::invoke(ruby, &rb_self.0, frame, &label, &config, dispatcher)
+        invocation::invoke(ruby, &rb_self.0, frame, &label, &config, dispatcher, None)
+    }
+
+    /// `artifact.invoke_prepared(frame, label, config, dispatcher, preamble)`:
+    /// `frame` holds the operation alone; the Services and snippets come from
+    /// the `Native::Preamble` (snapshot or replay, preamble.rs).
+    pub fn invoke_prepared(
+        ruby: &Ruby,
+        rb_self: &Self,
+        frame: RString,
+        label: String,
+        config: Value,
+        dispatcher: Option<Value>,
+        preamble: &Preamble,
+    ) -> Result<Value, Error> {
+        let config = InvokeConfig::from_ruby(ruby, config)?;
+        invocation::invoke(
+            ruby,
+            &rb_self.0,
+            frame,
+            &label,
+            &config,
+            dispatcher,
+            Some(preamble),
+        )
     }
 }

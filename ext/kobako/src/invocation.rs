@@ -12,6 +12,8 @@ pub mod guest;
 pub mod guest_output;
 pub mod gvl;
 pub mod limits;
+pub mod prepare;
+pub mod snapshot;
 pub mod state;
 pub mod ticker;
 pub mod watchdog;
@@ -20,7 +22,7 @@ pub mod yielder;
 use std::cell::RefCell;
 use std::pin::pin;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use magnus::error::ErrorType;
 use magnus::value::LazyId;
@@ -28,6 +30,7 @@ use magnus::{prelude::*, Error, IntoValue, KwArgs, RClass, RModule, RString, Rub
 
 use self::channel::{DispatchChannel, DispatcherFailed};
 use self::driver::{Abort, Driver, Host, Pump};
+use self::gvl::GVL_BUDGET;
 use self::state::{HostState, StoreSetup};
 use self::watchdog::Signals;
 use self::yielder::Yielder;
@@ -35,11 +38,8 @@ use crate::config::InvokeConfig;
 use crate::error::KobakoError;
 use crate::loading::engine;
 use crate::loading::loaded::Loaded;
+use crate::preamble::{Plan, Preamble};
 use crate::wasi::output::CaptureStream;
-
-/// With `release_gvl`, how long the guest runs with the GVL held before it
-/// gives it up (see driver.rs). Reached at the first epoch tick past it.
-const GVL_BUDGET: Duration = Duration::from_millis(1);
 
 pub fn invoke(
     ruby: &Ruby,
@@ -48,6 +48,7 @@ pub fn invoke(
     label: &str,
     config: &InvokeConfig,
     dispatcher: Option<Value>,
+    preamble: Option<&Preamble>,
 ) -> Result<Value, Error> {
     // SAFETY: copied before any other Ruby code can run.
     let frame = unsafe { frame.as_slice() }.to_vec();
@@ -57,6 +58,26 @@ pub fn invoke(
     let _ticker = match config.timeout.is_some() || config.release_gvl {
         true => Some(ticker::acquire(engine).map_err(|e| e.into_raise(ruby))?),
         false => None,
+    };
+    // With a preamble, `frame` holds the operation alone: the instance starts
+    // from the preamble's snapshot, or the setup joins the frame and is
+    // replayed (preamble.rs).
+    let (frame, snapshot) = match preamble {
+        None => (frame, None),
+        Some(preamble) => match preamble
+            .plan(|| prepare::snapshot(engine, loaded, &preamble.setup_frame(), config))?
+        {
+            Some(Plan::Restore(snapshot)) => (frame, Some(snapshot)),
+            Some(Plan::Replay) | None => {
+                let full = preamble.full_frame(&frame).ok_or_else(|| {
+                    Error::new(
+                        ruby.exception_arg_error(),
+                        "invoke frame must be a map of at most 15 entries with the preamble's",
+                    )
+                })?;
+                (full, None)
+            }
+        },
     };
 
     let stdout = CaptureStream::new(config.stdout_limit);
@@ -75,6 +96,7 @@ pub fn invoke(
             gvl_budget: config.release_gvl.then_some(GVL_BUDGET),
             signals: signals.clone(),
             dispatch: channel.clone(),
+            clock_read: None,
         },
     );
 
@@ -88,7 +110,7 @@ pub fn invoke(
         channel: channel.as_ref(),
     };
     let run = {
-        let future = pin!(guest::run(&mut store, loaded, &frame));
+        let future = pin!(guest::run(&mut store, loaded, &frame, snapshot));
         driver.run(future, &host)
         // Dropping the future here unwinds a guest that is still suspended.
     };

@@ -25,6 +25,7 @@ pub async fn handle(
     ptr: i32,
     len: i32,
 ) -> wasmtime::Result<i64> {
+    caller.data_mut().dispatched = true;
     let Some(channel) = caller.data().dispatch.clone() else {
         return Ok(0);
     };

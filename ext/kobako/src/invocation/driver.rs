@@ -51,6 +51,20 @@ pub trait Host {
     fn take_raised(&self) -> Option<magnus::Error>;
 }
 
+/// For a store without a dispatch channel (the ABI probe, the snippet
+/// setup): the import answers 0 itself and `serve` is never asked.
+pub struct NoHost;
+
+impl Host for NoHost {
+    fn serve(&self, _: Vec<u8>, _: &Pump<'_>) -> Result<Vec<u8>, DispatcherFailed> {
+        Err(DispatcherFailed)
+    }
+
+    fn take_raised(&self) -> Option<magnus::Error> {
+        None
+    }
+}
+
 pub struct Driver<'a> {
     pub signals: &'a Signals,
     pub channel: Option<&'a DispatchChannel>,

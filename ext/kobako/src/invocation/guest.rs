@@ -7,6 +7,7 @@ use wasmtime::{
 
 use crate::error::KobakoError;
 use crate::invocation::guest_output::GuestOutput;
+use crate::invocation::snapshot::{self, Snapshot};
 use crate::invocation::state::HostState;
 use crate::loading::loaded::Loaded;
 use crate::wire::{self, MAX_MESSAGE};
@@ -22,25 +23,82 @@ fn explain_instantiation(error: wasmtime::Error) -> wasmtime::Error {
     error
 }
 
-/// Runs `frame` in a fresh instance of `loaded` and returns the outcome bytes.
+/// Runs `frame` in a fresh instance of `loaded`, started from `snapshot`
+/// when there is one, and returns the outcome bytes.
 pub async fn run(
     store: &mut Store<HostState>,
     loaded: &Loaded,
     frame: &[u8],
+    snapshot: Option<&Snapshot>,
 ) -> wasmtime::Result<Vec<u8>> {
+    let (instance, memory) = instantiate(store, loaded).await?;
+    if let Some(snapshot) = snapshot {
+        snapshot.restore(store, memory)?;
+    }
+    call(
+        store,
+        loaded,
+        &instance,
+        memory,
+        frame,
+        &loaded.exports.eval,
+    )
+    .await
+}
+
+/// Runs the setup `frame` (Services and snippets only) with `kobako_prepare`
+/// in a fresh instance; returns its outcome and a snapshot of the memory it
+/// left (see invocation/prepare.rs for when that snapshot may be used). The
+/// instance's memory is released after: only the snapshot remains.
+pub async fn prepare(
+    store: &mut Store<HostState>,
+    loaded: &Loaded,
+    frame: &[u8],
+    export: &ModuleExport,
+) -> wasmtime::Result<(Vec<u8>, Snapshot)> {
+    let (instance, memory) = instantiate(store, loaded).await?;
+    let fresh = memory.data(&*store).to_vec();
+    let outcome = call(store, loaded, &instance, memory, frame, export).await?;
+    // What the setup still buffers reaches the capture streams (the caller
+    // checks them), and the snapshot holds empty buffers.
+    if let Some(output) = store.data().output.clone() {
+        output.drain(&mut *store);
+    }
+    let snapshot = Snapshot::capture(&fresh, memory.data(&*store));
+    snapshot::release(store, memory);
+    Ok((outcome, snapshot))
+}
+
+/// A fresh instance from the pool, its memory's size as the limiter's baseline.
+async fn instantiate(
+    store: &mut Store<HostState>,
+    loaded: &Loaded,
+) -> wasmtime::Result<(Instance, Memory)> {
     let instance = loaded
         .pre
         .instantiate_async(&mut *store)
         .await
         .map_err(explain_instantiation)?;
-    let exports = &loaded.exports;
-    let memory = memory(&instance, store, &exports.memory)?;
+    let memory = memory(&instance, store, &loaded.exports.memory)?;
     let baseline = memory.data_size(&*store);
     store.data_mut().limiter.set_baseline(baseline);
-    let alloc: TypedFunc<i32, i32> = function(&instance, store, &exports.alloc)?;
-    let eval: TypedFunc<(i32, i32), i32> = function(&instance, store, &exports.eval)?;
-    let outcome: TypedFunc<(), i64> = function(&instance, store, &exports.outcome)?;
-    let output_area: TypedFunc<(), i32> = function(&instance, store, &exports.output_area)?;
+    Ok((instance, memory))
+}
+
+/// Hands `frame` to the frame-taking export `entry` and reads the outcome.
+async fn call(
+    store: &mut Store<HostState>,
+    loaded: &Loaded,
+    instance: &Instance,
+    memory: Memory,
+    frame: &[u8],
+    entry: &ModuleExport,
+) -> wasmtime::Result<Vec<u8>> {
+    let exports = &loaded.exports;
+    let alloc: TypedFunc<i32, i32> = function(instance, store, &exports.alloc)?;
+    let eval: TypedFunc<(i32, i32), i32> = function(instance, store, entry)?;
+    let outcome: TypedFunc<(), i64> = function(instance, store, &exports.outcome)?;
+    let output_area: TypedFunc<(), i32> = function(instance, store, &exports.output_area)?;
     let descriptor = output_area.call_async(&mut *store, ()).await? as u32;
     let (stdout, stderr) = store.data().streams.clone();
     store.data_mut().output = Some(GuestOutput::new(memory, descriptor, stdout, stderr));

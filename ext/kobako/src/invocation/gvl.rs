@@ -12,10 +12,15 @@ use std::ffi::c_void;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::ptr;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
 
 use rb_sys::{rb_thread_call_without_gvl, Qnil};
 
 use crate::loading::engine;
+
+/// With `release_gvl`, how long the guest runs with the GVL held before it
+/// gives it up (see driver.rs). Reached at the first epoch tick past it.
+pub const GVL_BUDGET: Duration = Duration::from_millis(1);
 
 /// Why a GVL-free call produced no result.
 pub enum NoGvlError {

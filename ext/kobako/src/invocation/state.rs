@@ -1,6 +1,7 @@
 //! What one invocation's `Store` carries, and the one constructor that
 //! builds such a store, for invocations and for the ABI probe alike.
 
+use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -20,6 +21,8 @@ pub struct HostState {
     pub watchdog: Watchdog,
     /// `None` when no dispatcher is bound: the import then answers 0.
     pub dispatch: Option<DispatchChannel>,
+    /// Whether the guest called the dispatch import at all (prepare.rs).
+    pub dispatched: bool,
     /// The guest's output buffers, once instantiated (guest_output.rs).
     pub output: Option<GuestOutput>,
     /// The streams those buffers drain into.
@@ -53,15 +56,23 @@ pub struct StoreSetup<'a> {
     pub signals: Arc<Signals>,
     /// `None` when no dispatcher is bound.
     pub dispatch: Option<DispatchChannel>,
+    /// Raised when the guest reads a live clock; `None`: not watched.
+    pub clock_read: Option<Arc<AtomicBool>>,
 }
 
 /// A fresh store (B-49: one per invocation) with the caps wired in.
 pub fn new_store(engine: &Engine, setup: StoreSetup<'_>) -> Store<HostState> {
     let state = HostState {
-        wasi: profile::wasi_ctx(setup.profile, setup.stdout, setup.stderr),
+        wasi: profile::wasi_ctx(
+            setup.profile,
+            setup.stdout,
+            setup.stderr,
+            setup.clock_read.as_ref(),
+        ),
         limiter: MemoryLimiter::new(setup.memory_limit),
         watchdog: Watchdog::start(setup.timeout, setup.gvl_budget, setup.signals),
         dispatch: setup.dispatch,
+        dispatched: false,
         output: None,
         streams: (setup.stdout.clone(), setup.stderr.clone()),
         dispatch_exports: None,

@@ -18,6 +18,9 @@ pub struct ExportHandles {
     pub abi_version: ModuleExport,
     pub alloc: ModuleExport,
     pub eval: ModuleExport,
+    /// `kobako_prepare`: optional; without it every invocation replays the
+    /// snippets (invocation/snapshot.rs).
+    pub prepare: Option<ModuleExport>,
     pub outcome: ModuleExport,
     pub output_area: ModuleExport,
 }
@@ -49,6 +52,10 @@ pub fn check_shape(module: &Module) -> Result<ExportHandles, KobakoError> {
         abi_version: function(module, "kobako_abi_version", "", "i")?,
         alloc: function(module, "kobako_alloc", "i", "i")?,
         eval: function(module, "kobako_eval", "ii", "i")?,
+        prepare: match module.get_export("kobako_prepare") {
+            None => None,
+            Some(_) => Some(function(module, "kobako_prepare", "ii", "i")?),
+        },
         outcome: function(module, "kobako_outcome", "", "I")?,
         output_area: function(module, "kobako_output_area", "", "i")?,
     })

@@ -5,8 +5,7 @@ use std::pin::pin;
 use std::sync::Arc;
 
 use crate::error::KobakoError;
-use crate::invocation::channel::DispatcherFailed;
-use crate::invocation::driver::{Abort, Driver, Host, Pump};
+use crate::invocation::driver::{Abort, Driver, NoHost};
 use crate::invocation::guest;
 use crate::invocation::state::{self, StoreSetup};
 use crate::invocation::watchdog::Signals;
@@ -31,6 +30,7 @@ pub fn abi_version(loaded: &Loaded) -> Result<i32, KobakoError> {
             gvl_budget: None,
             signals: signals.clone(),
             dispatch: None,
+            clock_read: None,
         },
     );
     let driver = Driver {
@@ -46,18 +46,5 @@ pub fn abi_version(loaded: &Loaded) -> Result<i32, KobakoError> {
         Err(Abort::Panic(message)) => Err(failed(message)),
         Err(Abort::Stalled) => Err(failed("the guest stalled".into())),
         Err(Abort::Ruby(_)) => Err(failed("interrupted".into())),
-    }
-}
-
-/// Without a channel the import answers 0 itself; `serve` is never asked.
-struct NoHost;
-
-impl Host for NoHost {
-    fn serve(&self, _: Vec<u8>, _: &Pump<'_>) -> Result<Vec<u8>, DispatcherFailed> {
-        Err(DispatcherFailed)
-    }
-
-    fn take_raised(&self) -> Option<magnus::Error> {
-        None
     }
 }
