@@ -19,14 +19,16 @@ module KobakoGuestBuild
     end
 
     def apply_patches(tree)
-      patches.each do |path, patch|
-        file = File.join(tree, patch.fetch(:file))
-        text = File.read(file)
-        unless text.include?(patch[:find])
-          abort "wasm/build.rb: #{File.basename(path)} no longer applies to #{patch[:file]}"
-        end
+      patches.each do |path, hunks|
+        [hunks].flatten.each do |patch|
+          file = File.join(tree, patch.fetch(:file))
+          text = File.read(file)
+          unless text.include?(patch[:find])
+            abort "wasm/build.rb: #{File.basename(path)} no longer applies to #{patch[:file]}"
+          end
 
-        File.write(file, text.sub(patch[:find]) { patch[:replace] })
+          File.write(file, text.sub(patch[:find]) { patch[:replace] })
+        end
       end
     end
   end
