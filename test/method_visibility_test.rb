@@ -141,6 +141,16 @@ class MethodVisibilityTest < KobakoTest
     )
   end
 
+  def test_attribute_methods_take_the_visibility_and_return_their_names
+    assert_like_cruby(
+      "class F; private; attr_reader :x; attr_accessor :y; end; " \
+      "[F.private_instance_methods(false).sort, (F.new.x rescue :private)]",
+      "class G; private attr_reader :x, :y; X = [attr_accessor(:z), attr_writer(:w), attr(:v)]; end; " \
+      "[G.private_instance_methods(false).sort, G.public_instance_methods(false).sort, G::X]",
+      "class H; attr_accessor :a; def initialize = @a = 1; end; h = H.new; h.a = 5; [h.a, h.respond_to?(:a=)]"
+    )
+  end
+
   def test_initialize_is_private_as_in_cruby
     assert_like_cruby(
       "class I; def initialize(a) = @a = a; attr_reader :a; end; [I.new(1).a, I.new(2).dup.a, " \

@@ -8,7 +8,8 @@
  * (CRuby does the same for an inherited method).
  *
  * What is here: Module#private/protected/public (with names, or with none
- * for the rest of the frame: wasm/patches/visibility_frame.rb), the check
+ * for the rest of the frame: wasm/patches/visibility_frame.rb),
+ * module_function, attr_reader/attr_writer/attr_accessor, the check
  * the VM makes on a call with an explicit receiver (visibility_send.rb),
  * Kernel#respond_to? that answers false for private and protected methods,
  * and Module#__kobako_visibility for the Ruby side (wasm/mrblib/visibility.rb:
@@ -229,12 +230,61 @@ static mrb_value obj_respond_to(mrb_state *mrb, mrb_value self) {
   return mrb_bool_value(mrb_test(mrb_funcall_argv(mrb, self, missing, 2, args)));
 }
 
+/* attr_reader / attr_writer / attr_accessor: mruby's (C, and a Ruby
+ * attr_accessor that calls them, a frame between it and the class body)
+ * define the methods; here they also take the visibility of the frame that
+ * called them, as a `def` there would (`private` then `attr_reader :x`),
+ * and return the names they defined (Ruby 3.0+), so `private attr_reader
+ * :x` works. */
+static mrb_func_t mruby_attr_reader, mruby_attr_writer;
+
+static mrb_value attr_define(mrb_state *mrb, mrb_value mod, mrb_bool reader, mrb_bool writer) {
+  if (reader) mruby_attr_reader(mrb, mod);
+  if (writer) mruby_attr_writer(mrb, mod);
+  const mrb_value *argv;
+  mrb_int argc;
+  mrb_get_args(mrb, "*", &argv, &argc);
+  mrb_value args = mrb_ary_new_from_values(mrb, argc, argv);
+  mrb_value names = mrb_ary_new_capa(mrb, argc * 2);
+  const mrb_callinfo *caller = mrb->c->ci - 1;
+  int vis = caller >= mrb->c->cibase && mrb_vm_ci_target_class(caller) == mrb_class_ptr(mod) ? caller->vis : VIS_PUBLIC;
+  for (mrb_int i = 0; i < argc; i++) {
+    mrb_sym name = mrb_obj_to_sym(mrb, RARRAY_PTR(args)[i]);
+    mrb_sym defined[2];
+    int n = 0;
+    if (reader) defined[n++] = name;
+    if (writer) defined[n++] = mrb_intern_str(mrb, mrb_format(mrb, "%n=", name));
+    for (int j = 0; j < n; j++) {
+      if (vis != VIS_PUBLIC) set_visibility(mrb, mrb_class_ptr(mod), defined[j], vis);
+      mrb_ary_push(mrb, names, mrb_symbol_value(defined[j]));
+    }
+  }
+  return names;
+}
+
+static mrb_value mod_attr_reader(mrb_state *mrb, mrb_value mod) { return attr_define(mrb, mod, TRUE, FALSE); }
+static mrb_value mod_attr_writer(mrb_state *mrb, mrb_value mod) { return attr_define(mrb, mod, FALSE, TRUE); }
+static mrb_value mod_attr_accessor(mrb_state *mrb, mrb_value mod) { return attr_define(mrb, mod, TRUE, TRUE); }
+
+static mrb_func_t mruby_func(mrb_state *mrb, struct RClass *c, const char *name) {
+  mrb_method_t m = mrb_method_search_vm(mrb, &c, mrb_intern_cstr(mrb, name));
+  return MRB_METHOD_CFUNC(m);
+}
+
 void kobako_visibility_init(mrb_state *mrb, struct RClass *kobako) {
   struct RClass *mod = mrb->module_class;
   mrb_define_method(mrb, mod, "private", mod_private, MRB_ARGS_ANY());
   mrb_define_method(mrb, mod, "protected", mod_protected, MRB_ARGS_ANY());
   mrb_define_method(mrb, mod, "public", mod_public, MRB_ARGS_ANY());
   mrb_define_method(mrb, mod, "module_function", mod_module_function, MRB_ARGS_ANY());
+  mruby_attr_reader = mruby_func(mrb, mod, "attr_reader");
+  mruby_attr_writer = mruby_func(mrb, mod, "attr_writer");
+  if (mruby_attr_reader && mruby_attr_writer) {
+    mrb_define_method(mrb, mod, "attr_reader", mod_attr_reader, MRB_ARGS_ANY());
+    mrb_define_method(mrb, mod, "attr", mod_attr_reader, MRB_ARGS_ANY());
+    mrb_define_method(mrb, mod, "attr_writer", mod_attr_writer, MRB_ARGS_ANY());
+    mrb_define_method(mrb, mod, "attr_accessor", mod_attr_accessor, MRB_ARGS_ANY());
+  }
   mrb_define_method(mrb, mod, "__kobako_visibility", mod_visibility, MRB_ARGS_ARG(1, 1));
   mrb_define_module_function(mrb, kobako, "__visibility", obj_visibility, MRB_ARGS_REQ(2));
   mrb_define_method(mrb, mrb->kernel_module, "respond_to?", obj_respond_to, MRB_ARGS_ARG(1, 1));
