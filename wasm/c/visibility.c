@@ -61,10 +61,12 @@ static struct RClass *real_owner(struct RClass *owner) {
   return owner->tt == MRB_TT_ICLASS ? owner->c : owner;
 }
 
-/* Called by the VM for a call with an explicit receiver to a flagged method;
- * raises NoMethodError unless the call is allowed. `self` is the caller's. */
-void kobako_check_visibility(mrb_state *mrb, mrb_callinfo *ci, const struct RProc *p, mrb_value self,
-                             mrb_value recv, mrb_sym mid) {
+/* Called by the VM for a call with an explicit receiver to a flagged method
+ * (`ci` is the callee's frame, just pushed; ci[-1] the caller's); raises
+ * NoMethodError unless the call is allowed. */
+void kobako_check_visibility(mrb_state *mrb, mrb_callinfo *ci, const struct RProc *p, mrb_value recv,
+                             mrb_sym mid) {
+  mrb_value self = ci[-1].stack[0];
   int vis = proc_visibility(p);
   /* `self.m` is allowed for private methods since Ruby 2.7; the receiver
    * being the caller's self is what the VM can see of it. */

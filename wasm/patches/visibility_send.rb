@@ -36,7 +36,6 @@
       }
     C
     replace: <<~C.gsub(/^/, "      ")
-      mrb_value caller_self = regs[0];
       ci = cipush(mrb, a, CINFO_DIRECT, NULL, NULL, BLK_PTR(blk), 0, c);
       recv = regs[0];
       ci->u.target_class = (insn == OP_SUPER) ? CI_TARGET_CLASS(ci - 1)->super : mrb_class(mrb, recv);
@@ -47,12 +46,10 @@
       else {
         ci->mid = mid;
       #ifdef __wasm__
-        if (insn != OP_SSEND && insn != OP_SSENDB && insn != OP_SUPER &&
-            MRB_METHOD_PROC_P(m) && MRB_METHOD_PROC(m) && (MRB_METHOD_PROC(m)->flags & MRB_PROC_VIS_MASK)) {
-          kobako_check_visibility(mrb, ci, MRB_METHOD_PROC(m), caller_self, recv, mid);
+        if (MRB_METHOD_PROC_P(m) && MRB_METHOD_PROC(m) && (MRB_METHOD_PROC(m)->flags & MRB_PROC_VIS_MASK) &&
+            insn != OP_SSEND && insn != OP_SSENDB && insn != OP_SUPER) {
+          kobako_check_visibility(mrb, ci, MRB_METHOD_PROC(m), recv, mid);
         }
-      #else
-        (void)caller_self;
       #endif
       }
     C
@@ -79,7 +76,7 @@
     replace: <<~C
       #ifdef __wasm__ /* wasm/c/visibility.c */
       void kobako_check_visibility(mrb_state *mrb, mrb_callinfo *ci, const struct RProc *p,
-                                   mrb_value self, mrb_value recv, mrb_sym mid);
+                                   mrb_value recv, mrb_sym mid);
       void kobako_def_visibility(mrb_state *mrb, const mrb_callinfo *ci, struct RClass *target,
                                  struct RProc *p, mrb_sym mid);
       #endif
