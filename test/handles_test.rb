@@ -148,8 +148,10 @@ class HandlesTest < KobakoTest
     assert_equal 1, @sb.usage.service_calls
   end
 
+  # send and public_send do what the plain call would (test/hostile/public_send_test.rb).
   def test_handle_method_reflection_is_refused
-    %w[instance_variable_get(:@x) send(:deposit,1) method(:deposit) instance_eval{} binding].each do |call|
+    %w[instance_variable_get(:@x) send(:instance_variable_get,:@x) public_send(:method,:deposit) method(:deposit)
+       instance_eval{} binding].each do |call|
       assert_raises(Kobako::SandboxError, call) { @sb.eval("B::Bank.open('x').#{call}") }
     end
   end

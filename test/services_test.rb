@@ -137,7 +137,8 @@ class ServicesTest < KobakoTest
   # B-42: nothing owned by Object/Kernel/BasicObject/Module/Class is reachable.
   def test_b42_reflection_floor
     %w[instance_variables object_id class dup freeze itself display
-       instance_variable_get(:@calls) send(:greet,"x") public_send(:greet,"x") __send__(:instance_variable_get,:@calls)
+       instance_variable_get(:@calls) send(:instance_variable_get,:@calls) public_send(:instance_variable_get,:@calls)
+       __send__(:instance_variable_get,:@calls) public_send(:send,:greet,"x")
        method(:greet) instance_eval{1} define_singleton_method(:x){} tap{} then{}].each do |call|
       klass = @sb.eval("begin; App::Greeter.#{call}; :reached; " \
                        "rescue NoMethodError, Kobako::ServiceError => e; e.class.to_s; end")
@@ -156,7 +157,7 @@ class ServicesTest < KobakoTest
         end
       end
     RUBY
-    %w[send(:greet,"x") instance_variable_get(:@calls) method(:greet) const_get(:X) binding].each do |call|
+    %w[send(:send,:greet,"x") instance_variable_get(:@calls) method(:greet) const_get(:X) binding].each do |call|
       assert_raises(Kobako::SandboxError) { @sb.eval("App::Greeter.#{call}") }
     end
     assert_equal 0, @sb.usage.service_calls
@@ -169,10 +170,13 @@ class ServicesTest < KobakoTest
   end
 
   # mruby's Symbol#to_proc uses __send__, so proxies keep it, guarded: it does
-  # what the plain call would and never more.
+  # what the plain call would and never more. public_send and send are the
+  # same guarded method (a script's `obj.public_send(step, *args)`).
   def test_guarded_send_on_proxies
     assert_equal "hello z!", @sb.eval('App::Greeter.__send__(:greet, "z")')
     assert_equal [["x"], {}], @sb.eval('App::Greeter.__send__(:echo, "x")')
+    assert_equal ["hello a!", "hello b!"],
+                 @sb.eval('[App::Greeter.public_send(:greet, "a"), App::Greeter.send("greet", "b")]')
     assert_raises(Kobako::SandboxError) { @sb.eval("App::Greeter.__send__(:__kobako_send, :instance_eval)") }
   end
 

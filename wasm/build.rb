@@ -102,7 +102,8 @@ module KobakoGuestBuild
     FileUtils.mkdir_p(C_OUT)
     includes = ["-I", File.join(MRUBY_SRC, "include")]
     defines = MRUBY_DEFINES.map { |d| "-D#{d}" }
-    objects = %w[shim.c sjlj.c no_method.c json.c math_ext.c exception.c bigint.c complex_ext.c].map do |src|
+    objects = %w[shim.c sjlj.c no_method.c json.c math_ext.c exception.c bigint.c complex_ext.c visibility.c
+                 defined.c].map do |src|
       obj = File.join(C_OUT, src.sub(/\.c\z/, ".o"))
       run!({}, clang, *cflags, *defines, *includes, "-c", File.join(WASM_DIR, "c", src), "-o", obj)
       obj

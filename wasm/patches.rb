@@ -5,7 +5,8 @@ require "digest"
 module KobakoGuestBuild
   # Our own fixes for mruby bugs (wasm/patches/*.rb), applied to the fetched
   # tree: each file evaluates to { file:, find:, replace: }, or to
-  # { file:, edits: [[find, replace], ...] } for several edits of one file.
+  # { file:, edits: [[find, replace], ...] } for several edits of one file,
+  # or to an Array of those (hunks in several files).
   module Patches
     PATCH_DIR = File.join(__dir__, "patches")
 
@@ -20,15 +21,17 @@ module KobakoGuestBuild
     end
 
     def apply_patches(tree)
-      patches.each do |path, patch|
-        file = File.join(tree, patch.fetch(:file))
-        text = File.read(file)
-        (patch[:edits] || [[patch[:find], patch[:replace]]]).each do |find, replace|
-          abort "wasm/build.rb: #{File.basename(path)} no longer applies to #{patch[:file]}" unless text.include?(find)
+      patches.each do |path, hunks|
+        [hunks].flatten.each do |patch|
+          file = File.join(tree, patch.fetch(:file))
+          text = File.read(file)
+          (patch[:edits] || [[patch[:find], patch[:replace]]]).each do |find, replace|
+            abort "wasm/build.rb: #{File.basename(path)} no longer applies to #{patch[:file]}" unless text.include?(find)
 
-          text = text.sub(find) { replace }
+            text = text.sub(find) { replace }
+          end
+          File.write(file, text)
         end
-        File.write(file, text)
       end
     end
   end

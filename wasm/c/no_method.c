@@ -29,6 +29,11 @@ static mrb_value describe_receiver(mrb_state *mrb, mrb_value self) {
   return mrb_format(mrb, "%v:%s", desc, mrb_obj_classname(mrb, self));
 }
 
+/* Also used for "private method 'x' called for ..." (wasm/c/visibility.c). */
+mrb_value kobako_describe_receiver(mrb_state *mrb, mrb_value self) {
+  return describe_receiver(mrb, self);
+}
+
 mrb_noreturn void kobako_method_missing(mrb_state *mrb, mrb_sym name, mrb_value self, mrb_value args) {
   mrb_value desc = describe_receiver(mrb, self);
   mrb_no_method_error(mrb, name, args, "undefined method '%n' for %v", name, desc);

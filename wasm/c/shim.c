@@ -27,6 +27,8 @@ void kobako_json_init(mrb_state *mrb); /* wasm/c/json.c */
 void kobako_math_init(mrb_state *mrb); /* wasm/c/math_ext.c */
 void kobako_exception_init(mrb_state *mrb); /* wasm/c/exception.c */
 void kobako_complex_init(mrb_state *mrb); /* wasm/c/complex_ext.c */
+void kobako_visibility_init(mrb_state *mrb, struct RClass *kobako); /* wasm/c/visibility.c */
+void kobako_defined_init(mrb_state *mrb, struct RClass *kobako); /* wasm/c/defined.c */
 
 /* A String flag of kobako's own: the bytes are binary (ASCII-8BIT on the
  * host). Bits 0-10 are mruby's string flags; 11 is free. */
@@ -419,6 +421,8 @@ mrb_state *kobako_boot(const char *prelude, size_t len) {
   kobako_math_init(mrb); /* wasm/c/math_ext.c */
   kobako_exception_init(mrb); /* wasm/c/exception.c */
   kobako_complex_init(mrb); /* wasm/c/complex_ext.c */
+  kobako_visibility_init(mrb, kobako); /* wasm/c/visibility.c */
+  kobako_defined_init(mrb, kobako); /* wasm/c/defined.c */
   if (!kobako_wire_status_init(mrb, kobako)) return NULL; /* wasm/c/wire_status.h */
 
   mrb_value src = mrb_str_new(mrb, prelude, (mrb_int)len);

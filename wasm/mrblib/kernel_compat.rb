@@ -14,13 +14,12 @@ module Kernel
 
   public
 
-  # Calls only public methods, unlike send, as far as mruby knows: it keeps
-  # no visibility for `private def`, so those answer here (docs/ruby.md).
+  # Calls only public methods, unlike send (visibility: wasm/c/visibility.c).
   def public_send(name, *args, **kwargs, &block)
     sym = name.to_sym
-    if !respond_to?(sym) && (private_methods.include?(sym) || protected_methods.include?(sym))
-      kind = private_methods.include?(sym) ? "private" : "protected"
-      raise NoMethodError, "#{kind} method '#{sym}' called for #{Kobako.__receiver(self)}"
+    vis = Kobako.__visibility(self, sym)
+    if vis == :private || vis == :protected
+      raise NoMethodError, "#{vis} method '#{sym}' called for #{Kobako.__receiver(self)}"
     end
     __send__(sym, *args, **kwargs, &block)
   end

@@ -364,9 +364,11 @@ module Kobako
 
   # NS::Member in the guest. Everything not defined here is forwarded.
   # What both proxy classes share. `__send__` stays, because mruby itself
-  # calls it (`handles.map(&:name)` goes through Symbol#to_proc), but it is
-  # guarded: it does exactly what the plain call would, so it never reaches a
-  # refused method.
+  # calls it (`handles.map(&:name)` goes through Symbol#to_proc), and
+  # `public_send` and `send` are the same method: each is guarded, doing
+  # exactly what the plain call `proxy.name(...)` would, so it never reaches
+  # a refused or private method, and a forwarded call carries the method's
+  # own name, which the host's policy judges as it judges a direct call.
   module Proxy
     def self.included(proxy)
       proxy.class_eval { undef_method :instance_eval, :instance_exec }
@@ -377,8 +379,18 @@ module Kobako
       if ::Kobako::DENIED.key?(name) || name == :__kobako_send
         ::Kernel.raise ::NoMethodError, "undefined method '#{name}' for #{inspect}"
       end
+      visibility = ::Kobako.__visibility(self, name)
+      if visibility == :private
+        ::Kernel.raise ::NoMethodError, "private method '#{name}' called for #{inspect}"
+      end
+      # Not the proxy's own: forwarded as the plain call is (mruby's
+      # BasicObject#__send__ drops the block on its way to method_missing).
+      return method_missing(name, *args, **kwargs, &block) if visibility.nil?
+
       __kobako_send(name, *args, **kwargs, &block)
     end
+    alias public_send __send__
+    alias send __send__
   end
 
   class Service < BasicObject

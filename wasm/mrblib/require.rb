@@ -17,8 +17,11 @@ module Kobako
   # requires before use and the guest provides.
   LOADABLE_FEATURES = {
     "json" => %w[json.rb json/ext.rb], "json/ext" => %w[json/ext.rb], "set" => %w[set.rb],
-    "pp" => %w[pp.rb], "time" => %w[time.rb]
+    "pp" => %w[pp.rb], "time" => %w[time.rb], "ostruct" => %w[ostruct.rb]
   }.freeze
+  # Feature -> the lambda that defines what it adds, for libraries whose
+  # constants exist only once required (ostruct.rb).
+  LIBRARIES = {} unless const_defined?(:LIBRARIES)
   # Built into CRuby too: already in $LOADED_FEATURES, so require is false.
   BUILTIN_FEATURES = %w[enumerator.so thread.rb fiber.so rational.so complex.so].freeze
 end
@@ -48,7 +51,12 @@ module Kernel
     end
     return false if $LOADED_FEATURES.include?(loads[0])
 
-    loads.each { |f| $LOADED_FEATURES << f unless $LOADED_FEATURES.include?(f) }
+    loads.each do |f|
+      next if $LOADED_FEATURES.include?(f)
+
+      $LOADED_FEATURES << f
+      Kobako::LIBRARIES[f]&.call
+    end
     true
   end
 
