@@ -10,14 +10,16 @@ pub struct MrbState {
     _private: [u8; 0],
 }
 
-/// An `mrb_value` under MRB_NO_BOXING: 16 bytes, 8-aligned.
+/// An `mrb_value` under MRB_NAN_BOXING (wasm/build.rb, MRUBY_DEFINES): one
+/// 64-bit word, 8-aligned. Boot asserts the C side agrees (interp.rs).
 #[repr(C, align(8))]
 #[derive(Clone, Copy)]
-pub struct Value([u8; 16]);
+pub struct Value([u8; 8]);
 
 impl Value {
+    /// All bits zero: nil under NaN boxing.
     pub const fn zeroed() -> Value {
-        Value([0; 16])
+        Value([0; 8])
     }
 }
 
