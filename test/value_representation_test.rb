@@ -66,7 +66,8 @@ class ValueRepresentationTest < KobakoTest
   end
 
   def test_floats_stay_full_doubles
-    floats = [0.1, 0.1 + 0.2, 1.0 / 3, 2.2250738585072014e-308, 5.0e-324, 1.7976931348623157e308, -0.0, 1e22, 123_456_789.123]
+    floats = [0.1, 0.1 + 0.2, 1.0 / 3, 2.2250738585072014e-308, 5.0e-324, 1.7976931348623157e308, -0.0, 1e22,
+              123_456_789.123]
     floats.each do |f|
       got = @sb.eval(f.inspect)
       assert_equal [f].pack("G"), [got].pack("G"), f.inspect

@@ -8,25 +8,25 @@
 {
   file: "src/vm.c",
   find: <<~'C'.gsub(/^/, "  "),
-      case TYPES2(MRB_TT_INTEGER,MRB_TT_INTEGER):\
-        result = OP_CMP_BODY(op,mrb_fixnum,mrb_fixnum);\
-        break;\
-      case TYPES2(MRB_TT_INTEGER,MRB_TT_FLOAT):\
-        result = OP_CMP_BODY(op,mrb_fixnum,mrb_float);\
-        break;\
-      case TYPES2(MRB_TT_FLOAT,MRB_TT_INTEGER):\
-        result = OP_CMP_BODY(op,mrb_float,mrb_fixnum);\
-        break;\
+    case TYPES2(MRB_TT_INTEGER,MRB_TT_INTEGER):\
+      result = OP_CMP_BODY(op,mrb_fixnum,mrb_fixnum);\
+      break;\
+    case TYPES2(MRB_TT_INTEGER,MRB_TT_FLOAT):\
+      result = OP_CMP_BODY(op,mrb_fixnum,mrb_float);\
+      break;\
+    case TYPES2(MRB_TT_FLOAT,MRB_TT_INTEGER):\
+      result = OP_CMP_BODY(op,mrb_float,mrb_fixnum);\
+      break;\
   C
   replace: <<~'C'.gsub(/^/, "  ")
-      case TYPES2(MRB_TT_INTEGER,MRB_TT_INTEGER):\
-        result = OP_CMP_BODY(op,mrb_integer,mrb_integer);\
-        break;\
-      case TYPES2(MRB_TT_INTEGER,MRB_TT_FLOAT):\
-        result = OP_CMP_BODY(op,mrb_integer,mrb_float);\
-        break;\
-      case TYPES2(MRB_TT_FLOAT,MRB_TT_INTEGER):\
-        result = OP_CMP_BODY(op,mrb_float,mrb_integer);\
-        break;\
+    case TYPES2(MRB_TT_INTEGER,MRB_TT_INTEGER):\
+      result = OP_CMP_BODY(op,mrb_integer,mrb_integer);\
+      break;\
+    case TYPES2(MRB_TT_INTEGER,MRB_TT_FLOAT):\
+      result = OP_CMP_BODY(op,mrb_integer,mrb_float);\
+      break;\
+    case TYPES2(MRB_TT_FLOAT,MRB_TT_INTEGER):\
+      result = OP_CMP_BODY(op,mrb_float,mrb_integer);\
+      break;\
   C
 }

@@ -21,16 +21,16 @@
       }
       mrb->jmp = &c_jmp;
   C
-  replace: <<~C
-      {
+  replace: <<~C.gsub(/^(?=.)/, "  ")
+    {
 
-      if (exc_catched) {
-        exc_catched = FALSE;
-        mrb_gc_arena_restore(mrb, ai);
-        if (mrb->exc && mrb->exc->tt == MRB_TT_BREAK)
-          goto L_BREAK;
-        goto L_RAISE;
-      }
-      mrb->jmp = c_jmp;
+    if (exc_catched) {
+      exc_catched = FALSE;
+      mrb_gc_arena_restore(mrb, ai);
+      if (mrb->exc && mrb->exc->tt == MRB_TT_BREAK)
+        goto L_BREAK;
+      goto L_RAISE;
+    }
+    mrb->jmp = c_jmp;
   C
 }
