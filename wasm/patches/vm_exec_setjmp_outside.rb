@@ -13,7 +13,9 @@
 # jmpbuf, whether it re-enters to handle a caught raise) arrives as
 # arguments; inside it nothing else changes. noinline: inlined back into
 # its one caller it would call setjmp again.
-# Measured (benchmark/vm.rb): see the commit message.
+# Measured (CPU time, this change alone, MRB_NO_BOXING, 2 cores): the 1M
+# while loop 85 -> 41 ms, 1M block calls 746 -> 271 ms, 500k method calls
+# 162 -> 81 ms, float math 126 -> 85 ms, Hash 51 -> 29 ms.
 {
   file: "src/vm.c",
   find: <<~C,
