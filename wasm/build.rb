@@ -36,8 +36,22 @@ module KobakoGuestBuild
   ONIG_OUT = File.join(BUILD, "onig") # libonig.a: Oniguruma for Regexp (wasm/onig_build.rb)
   ARTIFACT = File.join(ROOT, "data", "kobako.wasm")
   TRIPLE = "wasm32-wasip1"
+  # NaN boxing: an mrb_value is 8 bytes (MRB_NO_BOXING's were 16), Floats
+  # stay full IEEE doubles inline, Integers within ±2**47 inline
+  # (wasm/patches/nanbox_fixnum_*.rb), larger ones up to 2**63 boxed as heap
+  # RInteger (MRB_INT64), Bignum beyond. wasm32's default word boxing would
+  # give 31-bit fixnums and heap-allocate every Float. Every C file and the
+  # Rust mirror (wasm/src/mruby.rs, Value) must agree on this. Measured
+  # (benchmark/vm.rb, CPU time): Array.new(100_000) { |i| i } grows memory
+  # by 983,040 bytes (2,097,152 with 16-byte values, past the 1 MiB default
+  # cap); against MRB_NO_BOXING with the same VM, method calls 81 -> 58 ms,
+  # float math 85 -> 77 ms, but the 1M while loop 41 -> 50 ms (mrb_type and
+  # Integer reads decode the tag bits).
+  # MRB_ARY_NO_EMBED: wasm32 aligns the 8-byte value to 8, so an Array with
+  # one embedded value would be 32 bytes and break mruby's 24-byte (6-word)
+  # object size (gc.c's static assert); MRB_NO_BOXING had it implied.
   MRUBY_DEFINES = %w[
-    MRB_NO_BOXING MRB_INT64 MRB_UTF8_STRING
+    MRB_NAN_BOXING MRB_INT64 MRB_UTF8_STRING MRB_ARY_NO_EMBED
     MRB_STR_LENGTH_MAX=0 MRB_ARY_LENGTH_MAX=0
   ].freeze
 

@@ -1,6 +1,6 @@
 /* The C side of the guest: everything that touches mruby's API directly.
  *
- * Rust never handles an mrb_value by value: it holds them as opaque 16-byte
+ * Rust never handles an mrb_value by value: it holds them as opaque 8-byte (NaN-boxed)
  * blobs and passes pointers, so no struct-passing ABI has to agree across the
  * language boundary. Every entry that can raise runs under mrb_protect_error:
  * an mruby raise with no handler would abort() the whole guest. */

@@ -65,9 +65,10 @@ struct MrbState {
     _private: [u8; 0],
 }
 
-/// `sizeof(mrb_value)` under this build's boxing (MRB_NO_BOXING: 16 bytes,
-/// 8-aligned). The one place it is spelled; boot checks it against C.
-const VALUE_SIZE: usize = 16;
+/// `sizeof(mrb_value)` under this build's boxing (MRB_NAN_BOXING, see
+/// wasm/build.rb's MRUBY_DEFINES: one 64-bit word, 8-aligned). The one place
+/// it is spelled; boot checks it against C.
+const VALUE_SIZE: usize = 8;
 
 /// An `mrb_value`, opaque to Rust (invariant 2).
 #[repr(C, align(8))]
