@@ -26,7 +26,9 @@ module KobakoGuestBuild
           file = File.join(tree, patch.fetch(:file))
           text = File.read(file)
           (patch[:edits] || [[patch[:find], patch[:replace]]]).each do |find, replace|
-            abort "wasm/build.rb: #{File.basename(path)} no longer applies to #{patch[:file]}" unless text.include?(find)
+            unless text.include?(find)
+              abort "wasm/build.rb: #{File.basename(path)} no longer applies to #{patch[:file]}"
+            end
 
             text = text.sub(find) { replace }
           end
