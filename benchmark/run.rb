@@ -12,7 +12,7 @@ Dir[File.join(__dir__, "rows", "*.rb")].each { |file| require file }
 groups = [
   KobakoBench::InvocationRows, KobakoBench::ServiceRows, KobakoBench::ValueRows,
   KobakoBench::BaselineRows, KobakoBench::ProcessRows, KobakoBench::ConcurrencyRows,
-  KobakoBench::OutputRows, KobakoBench::CodeModeRows
+  KobakoBench::OutputRows, KobakoBench::CodeModeRows, KobakoBench::VmRows
 ]
 rows = groups.flat_map do |group|
   group.rows.each do |row|

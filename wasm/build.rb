@@ -42,7 +42,7 @@ module KobakoGuestBuild
   # RInteger (MRB_INT64), Bignum beyond. wasm32's default word boxing would
   # give 31-bit fixnums and heap-allocate every Float. Every C file and the
   # Rust mirror (wasm/src/mruby.rs, Value) must agree on this. Measured
-  # (benchmark/vm.rb, CPU time): Array.new(100_000) { |i| i } grows memory
+  # (benchmark/rows/vm.rb, CPU time): Array.new(100_000) { |i| i } grows memory
   # by 983,040 bytes (2,097,152 with 16-byte values, past the 1 MiB default
   # cap); against MRB_NO_BOXING with the same VM, method calls 81 -> 58 ms,
   # float math 85 -> 77 ms, but the 1M while loop 41 -> 50 ms (mrb_type and

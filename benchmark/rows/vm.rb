@@ -2,10 +2,8 @@
 
 # Raw interpreter speed (issue 13): VM-heavy scripts timed inside a Sandbox
 # and in Debian's native mruby in the same run, plus the live memory of a
-# 100,000-Integer Array under the default memory cap.
-#
-#   ruby -Ilib benchmark/vm.rb             # 10 samples per row
-#   ruby -Ilib benchmark/vm.rb --smoke     # 3 samples per row
+# 100,000-Integer Array under the default memory cap. Part of `rake bench`;
+# alone: `ruby -Ilib benchmark/groups.rb VmRows`.
 #
 # Times are CPU time, not wall time: on a machine shared by several builds
 # (load 9 on 2 cores when this was written) wall time was 3-4x the CPU time
@@ -15,9 +13,7 @@
 # (process included, as benchmark/rows/baselines.rb does), and the ratio
 # subtracts the median of `mruby -e nil`, so it compares interpreter work
 # with interpreter work.
-require "kobako"
-require_relative "harness"
-require_relative "rows/values"
+require_relative "values"
 
 module KobakoBench
   # The scripts: each ends in a small value so the reply costs nothing.
@@ -71,7 +67,7 @@ module KobakoBench
         host = cpu("native: #{label}", :children_cpu_now) { system(mruby, "-e", source, out: File::NULL) }
         [guest, host, ratio(label, guest, host, spawn)]
       end
-      native ? [spawn, *rows] : rows
+      (native ? [spawn, *rows] : rows) + array_memory
     end
 
     # kobako ÷ (native - spawn), as a one-sample row.
@@ -82,22 +78,16 @@ module KobakoBench
 
     # Sandbox#usage.memory_peak (bytes grown) of a 100,000-Integer Array under
     # the default cap; returning it also needs the encoded reply (~370 KB) in
-    # guest memory next to it, so that is measured under a 2 MiB cap.
+    # guest memory next to it, so that is measured under a 2 MiB cap. A script
+    # that does not fit is a failure here, not a number.
     def array_memory
       source = "Array.new(100_000) { |i| i }"
-      [Kobako::Sandbox.new, Kobako::Sandbox.new(memory_limit: 2 << 20)].zip(["#{source}; nil", source]).map do |sb, src|
-        size = sb.eval(src)&.size
-        format("%<src>s (memory_limit %<cap>d): memory_peak %<peak>d bytes (%<per>.1f B/value)%<ret>s",
-               src: src, cap: sb.options.memory_limit, peak: sb.usage.memory_peak,
-               per: sb.usage.memory_peak / 100_000.0, ret: size ? ", #{size} values returned" : "")
-      rescue Kobako::Error => e
-        "#{src}: #{e.class}: #{e.message}"
+      [[Kobako::Sandbox.new, "#{source}; nil", "default 1 MiB cap"],
+       [Kobako::Sandbox.new(memory_limit: 2 << 20), source, "returned, 2 MiB cap"]].map do |sb, src, label|
+        sb.eval(src)
+        Row.new(name: "memory_peak of Array.new(100_000) { |i| i } (#{label})", unit: "bytes",
+                samples: [sb.usage.memory_peak])
       end
     end
   end
 end
-
-KobakoBench::VmRows.rows.each do |row|
-  printf("%<name>-64s median %<median>11.2f  p10 %<p10>11.2f  p90 %<p90>11.2f  %<unit>s (n=%<n>d)\n", **row.to_h)
-end
-puts KobakoBench::VmRows.array_memory
