@@ -7,18 +7,8 @@ require_relative "hostile_helper"
 # proxy would pass. Its guest-side refusals are only a fast path: whatever
 # it lets through, the host judges as it judges any request.
 class HostileGuestCallEntryTest < HostileTest
-  # An ordinary Service.
-  class Counter
-    def initialize
-      @api_key = Hostile::SECRET
-    end
-
-    def add(left, right) = left + right
-    def each_item = yield(1)
-  end
-
   def setup
-    @sb = hostile_sandbox({ Svc: { Counter: Counter.new } })
+    @sb = hostile_sandbox({ Svc: { Counter: Hostile::Counter.new } })
   end
 
   def call(target, name, args = "[]", kwargs = "{}", block = "nil")

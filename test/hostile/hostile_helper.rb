@@ -53,6 +53,22 @@ module Hostile
     end
   end
 
+  # An ordinary Service: two public methods, one returning a host object
+  # (lent as a Handle), a private method and a secret it must never leak.
+  class Counter
+    def initialize
+      @api_key = SECRET
+    end
+
+    def add(left, right) = left + right
+    def each_item = yield(1)
+    def account = Account.new
+
+    private
+
+    def reset! = :reset
+  end
+
   # Guest helper: a Service request built by hand and sent through the raw
   # import, skipping every guest-side check, the reply raised like a call.
   RAW = <<~'RUBY'

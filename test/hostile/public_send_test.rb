@@ -9,21 +9,6 @@ require_relative "hostile_helper"
 # locally) and with that fast path removed by the script, where only the
 # host stands between the name and the object.
 class HostilePublicSendTest < HostileTest
-  # A Service with a private method and a secret.
-  class Counter
-    def initialize
-      @api_key = Hostile::SECRET
-    end
-
-    def add(left, right) = left + right
-    def each_item = yield(1)
-    def account = Hostile::Account.new
-
-    private
-
-    def reset! = :reset
-  end
-
   # The script removes the guest's own refusals (the names list and the
   # visibility check of the proxies' send): what is left is the host.
   NO_FAST_PATH = <<~RUBY
@@ -48,7 +33,7 @@ class HostilePublicSendTest < HostileTest
   ].freeze
 
   def setup
-    @sb = hostile_sandbox({ Svc: { Counter: Counter.new } })
+    @sb = hostile_sandbox({ Svc: { Counter: Hostile::Counter.new } })
   end
 
   def test_public_send_and_send_call_what_a_direct_call_would

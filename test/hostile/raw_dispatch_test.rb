@@ -5,23 +5,8 @@ require_relative "hostile_helper"
 # `Kobako.__dispatch` called directly with requests the guest runtime would
 # never build: every guest-side check skipped, so the host alone decides.
 class HostileRawDispatchTest < HostileTest
-  # An ordinary Service.
-  class Counter
-    def initialize
-      @api_key = Hostile::SECRET
-    end
-
-    def add(left, right) = left + right
-    def each_item = yield(1)
-    def account = Hostile::Account.new
-
-    private
-
-    def reset! = :reset
-  end
-
   def setup
-    @sb = hostile_sandbox({ Svc: { Counter: Counter.new } })
+    @sb = hostile_sandbox({ Svc: { Counter: Hostile::Counter.new } })
   end
 
   def test_well_formed_raw_requests_work_and_refused_names_are_refused

@@ -30,7 +30,6 @@ use magnus::{prelude::*, Error, IntoValue, KwArgs, RClass, RModule, RString, Rub
 
 use self::channel::{DispatchChannel, DispatcherFailed};
 use self::driver::{Abort, Driver, Host, Pump};
-use self::gvl::GVL_BUDGET;
 use self::state::{HostState, StoreSetup};
 use self::watchdog::Signals;
 use self::yielder::Yielder;
@@ -88,15 +87,8 @@ pub fn invoke(
     let mut store = state::new_store(
         engine,
         StoreSetup {
-            profile: config.profile,
-            stdout: &stdout,
-            stderr: &stderr,
-            memory_limit: config.memory_limit,
-            timeout: config.timeout,
-            gvl_budget: config.release_gvl.then_some(GVL_BUDGET),
-            signals: signals.clone(),
             dispatch: channel.clone(),
-            clock_read: None,
+            ..StoreSetup::for_sandbox(config, &stdout, &stderr, signals.clone())
         },
     );
 

@@ -32,7 +32,6 @@ use crate::config::InvokeConfig;
 use crate::error::KobakoError;
 use crate::invocation::driver::{Abort, Driver, NoHost};
 use crate::invocation::guest;
-use crate::invocation::gvl::GVL_BUDGET;
 use crate::invocation::state::{self, StoreSetup};
 use crate::invocation::watchdog::Signals;
 use crate::loading::loaded::Loaded;
@@ -64,15 +63,8 @@ pub fn snapshot(
     let mut store = state::new_store(
         engine,
         StoreSetup {
-            profile: config.profile,
-            stdout: &stdout,
-            stderr: &stderr,
-            memory_limit: config.memory_limit,
-            timeout: config.timeout,
-            gvl_budget: config.release_gvl.then_some(GVL_BUDGET),
-            signals: signals.clone(),
-            dispatch: None,
             clock_read: Some(clock_read.clone()),
+            ..StoreSetup::for_sandbox(config, &stdout, &stderr, signals.clone())
         },
     );
     let driver = Driver {

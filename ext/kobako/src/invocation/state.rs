@@ -8,8 +8,10 @@ use std::time::Duration;
 use wasmtime::{Engine, Memory, Store, TypedFunc};
 use wasmtime_wasi::p1::WasiP1Ctx;
 
+use crate::config::InvokeConfig;
 use crate::invocation::channel::DispatchChannel;
 use crate::invocation::guest_output::GuestOutput;
+use crate::invocation::gvl::GVL_BUDGET;
 use crate::invocation::limits::MemoryLimiter;
 use crate::invocation::watchdog::{Signals, Watchdog};
 use crate::wasi::output::CaptureStream;
@@ -58,6 +60,30 @@ pub struct StoreSetup<'a> {
     pub dispatch: Option<DispatchChannel>,
     /// Raised when the guest reads a live clock; `None`: not watched.
     pub clock_read: Option<Arc<AtomicBool>>,
+}
+
+impl<'a> StoreSetup<'a> {
+    /// A run under a Sandbox's own options (an invocation, or the setup run
+    /// a snapshot is taken from): its memory cap, timeout and GVL budget; no
+    /// dispatcher and no clock watch until the caller sets them.
+    pub fn for_sandbox(
+        config: &InvokeConfig,
+        stdout: &'a CaptureStream,
+        stderr: &'a CaptureStream,
+        signals: Arc<Signals>,
+    ) -> Self {
+        StoreSetup {
+            profile: config.profile,
+            stdout,
+            stderr,
+            memory_limit: config.memory_limit,
+            timeout: config.timeout,
+            gvl_budget: config.release_gvl.then_some(GVL_BUDGET),
+            signals,
+            dispatch: None,
+            clock_read: None,
+        }
+    }
 }
 
 /// A fresh store (B-49: one per invocation) with the caps wired in.
