@@ -212,6 +212,20 @@ class CompatCoreTest < KobakoTest
     assert_match(/boom \(ArgumentError\)\n\z/, message)
   end
 
+  # mruby 3.2 read every limb below the top one as zero (1e20.to_i was
+  # 92233720368547758080), kept 1e20.round a Float, and the compiler reused a
+  # positive big literal for the negative one that followed it.
+  def test_floats_past_64_bits_and_big_literals
+    assert_like_cruby(
+      "[1e19.to_i, 1e20.to_i, 9.3e18.to_i, -1e20.to_i, 1.5e30.to_i, (2.0**64).to_i, Integer(1e25)]",
+      "[1e20.floor, 1e20.ceil, 1e20.round, -1e20.round, 1.5e30.truncate, 123456789.0e12.round(-3)]",
+      "[1.5e30.round(-5), 1234.5.round(-1), 1235.0.round(-1), 1.5e30.round(-40), -25.0.round(-1)]",
+      "[18446744073709551616, -18446744073709551616, 18446744073709551616 - 1, -18446744073709551616 + 1]",
+      "[0x10000000000000000, -0x10000000000000000, -(2**64), 2**64]",
+      "(1..5).map { |i| (10.0**(17 + i)).to_i }"
+    )
+  end
+
   def test_random_ranges
     assert_like_cruby(
       "[rand(1..1), Random.rand(0...1), Random.new(3).rand(5..5), rand(2.0..2.0), rand(1...1)]",
