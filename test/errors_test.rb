@@ -138,4 +138,21 @@ class ErrorsTest < KobakoTest
     assert_equal "RuntimeError: 失敗 ✗", error.message
     assert_equal Encoding::UTF_8, error.message.encoding
   end
+
+  # A script's exception may answer #backtrace with anything, collect garbage
+  # on the way, or raise from #message and #backtrace: the host still gets
+  # the class, a message and no frames, and the Sandbox stays usable.
+  def test_an_exception_with_an_odd_backtrace_or_message
+    error = assert_sandbox_error(@sb, <<~RUBY, klass: "E", message: /\AE: odd\z/)
+      class E < StandardError; def backtrace; GC.start; 42; end; end
+      raise E, "odd"
+    RUBY
+    assert_empty error.backtrace_lines
+    error = assert_sandbox_error(@sb, <<~RUBY, klass: "F")
+      class F < StandardError; def backtrace = raise("no"); def message = raise("nope"); end
+      raise F
+    RUBY
+    assert_empty error.backtrace_lines
+    assert_usable(@sb)
+  end
 end

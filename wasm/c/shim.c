@@ -183,7 +183,8 @@ static mrb_value kobako_flush(mrb_state *mrb, mrb_value self) {
   return mrb_nil_value();
 }
 
-/* Implemented in Rust (wasm/src/service.rs): encodes the request, crosses
+/* Implemented in Rust (entry in wasm/src/mruby.rs, the work in
+ * wasm/src/service.rs): encodes the request, crosses
  * env.__kobako_dispatch, decodes the reply into *out. Returns 0 on success,
  * else *out is a message String and *error_class the class to raise. */
 int kobako_rs_dispatch(mrb_state *mrb, const mrb_value *request, mrb_value *out,
@@ -627,7 +628,9 @@ static mrb_value exc_backtrace_body(mrb_state *mrb, void *data) {
   struct exc_info *i = data;
   mrb_value bt = mrb_funcall(mrb, i->exc, "backtrace", 0);
   *i->backtrace = mrb_array_p(bt) ? bt : mrb_ary_new(mrb);
-  return bt;
+  /* Returned, so mrb_protect_error keeps it on the GC arena: the empty Array
+   * made for a non-Array backtrace is referenced from nowhere else. */
+  return *i->backtrace;
 }
 
 /* Message and backtrace of an exception, each protected on its own: a
