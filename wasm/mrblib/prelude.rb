@@ -391,6 +391,9 @@ module Kobako
     end
     alias public_send __send__
     alias send __send__
+
+    # The proxy's own ways to call, which every Ruby object answers.
+    SENDS = { __send__: true, public_send: true, send: true }.freeze
   end
 
   class Service < BasicObject
@@ -403,7 +406,7 @@ module Kobako
     end
 
     def respond_to?(name, _include_all = false)
-      @methods.key?(name.to_s)
+      @methods.key?(name.to_s) || Proxy::SENDS.key?(name.to_sym)
     end
 
     def inspect
@@ -432,7 +435,8 @@ module Kobako
     # Answered locally: the guest cannot know the host object's methods
     # without asking, so this says whether a call would be forwarded at all.
     def respond_to?(name, _include_all = false)
-      !DENIED.key?(name.to_sym)
+      name = name.to_sym
+      Proxy::SENDS.key?(name) || !DENIED.key?(name)
     end
 
     def inspect
