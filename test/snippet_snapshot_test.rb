@@ -148,4 +148,41 @@ class SnippetSnapshotTest < KobakoTest
     2.times { assert_raises(Kobako::SandboxError) { box.eval("X") } }
     assert_equal "replay", plan(box)
   end
+
+  def preamble(box) = box.instance_variable_get(:@preamble)
+
+  # Sandboxes whose setups are the same (module, Services, snippets and the
+  # options the setup runs under) share one snapshot (invocation/
+  # snapshot_registry.rs): a Pool of N keeps one copy, not N.
+  def test_sandboxes_with_the_same_setup_share_one_snapshot
+    boxes = Array.new(3) { sandbox(memory_limit: 8 << 20).preload(code: STATEFUL, name: :State) }
+    boxes.each { |box| 2.times { assert_equal PRISTINE, box.eval(MUTATE) } }
+    assert_equal(%w[snapshot] * 3, boxes.map { |box| plan(box) })
+    assert preamble(boxes[0]).same_snapshot?(preamble(boxes[1]))
+    assert preamble(boxes[0]).same_snapshot?(preamble(boxes[2]))
+  end
+
+  def test_a_shared_snapshot_shares_nothing_a_script_did
+    first, second = Array.new(2) { sandbox.preload(code: STATEFUL, name: :State) }
+    2.times { [first, second].each { |box| box.eval("nil") } }
+    assert preamble(first).same_snapshot?(preamble(second))
+    10.times do
+      assert_equal PRISTINE, first.eval(MUTATE)
+      assert_equal PRISTINE, second.eval(MUTATE)
+    end
+  end
+
+  def test_different_snippets_or_options_take_their_own_snapshot
+    base = sandbox(memory_limit: 8 << 20).preload(code: STATEFUL, name: :State)
+    other_code = sandbox(memory_limit: 8 << 20).preload(code: "#{STATEFUL}\nX = 1", name: :State)
+    other_limit = sandbox(memory_limit: 16 << 20).preload(code: STATEFUL, name: :State)
+    other_profile = sandbox(memory_limit: 8 << 20, profile: :permissive).preload(code: STATEFUL, name: :State)
+    [base, other_code, other_limit, other_profile].each { |box| 2.times { box.eval("nil") } }
+    assert_equal(%w[snapshot] * 4, [base, other_code, other_limit, other_profile].map { |box| plan(box) })
+    [other_code, other_limit, other_profile].each do |box|
+      refute preamble(base).same_snapshot?(preamble(box))
+    end
+    assert_equal 1, other_code.eval("X")
+    assert_raises(Kobako::SandboxError) { base.eval("X") }
+  end
 end

@@ -14,6 +14,7 @@ pub mod gvl;
 pub mod limits;
 pub mod prepare;
 pub mod snapshot;
+pub mod snapshot_registry;
 pub mod state;
 pub mod ticker;
 pub mod watchdog;
@@ -63,10 +64,8 @@ pub fn invoke(
     // replayed (preamble.rs).
     let (frame, snapshot) = match preamble {
         None => (frame, None),
-        Some(preamble) => match preamble
-            .plan(|| prepare::snapshot(engine, loaded, &preamble.setup_frame(), config))?
-        {
-            Some(Plan::Restore(snapshot)) => (frame, Some(snapshot)),
+        Some(preamble) => match preamble.plan(|| decide_plan(engine, loaded, config, preamble))? {
+            Some(Plan::Restore(snapshot)) => (frame, Some(&**snapshot)),
             Some(Plan::Replay) | None => {
                 let full = preamble.full_frame(&frame).ok_or_else(|| {
                     Error::new(
@@ -193,6 +192,27 @@ impl Host for RubyHost<'_> {
     fn take_raised(&self) -> Option<Error> {
         self.raised.borrow_mut().take()
     }
+}
+
+/// A sealed sandbox's plan, decided at its second invocation: the snapshot
+/// of a sandbox whose setup is the same, when one is alive, else a setup run
+/// of its own (prepare.rs), whose snapshot is then offered to the others.
+fn decide_plan(
+    engine: &wasmtime::Engine,
+    loaded: &Loaded,
+    config: &InvokeConfig,
+    preamble: &Preamble,
+) -> Result<Option<Plan>, Error> {
+    let key = snapshot_registry::Key::new(loaded, config, preamble.setup_frame());
+    if let Some(shared) = snapshot_registry::find(&key) {
+        return Ok(Some(Plan::Restore(shared)));
+    }
+    Ok(
+        match prepare::snapshot(engine, loaded, &key.setup, config)? {
+            Some(Plan::Restore(taken)) => Some(Plan::Restore(snapshot_registry::share(key, taken))),
+            other => other,
+        },
+    )
 }
 
 /// What stopped the guest. The cap that was hit wins over the trap text. A

@@ -44,6 +44,7 @@ fn init(ruby: &Ruby) -> Result<(), Error> {
     preamble.define_method("plan", method!(Preamble::plan_name, 0))?;
     preamble.define_method("bytesize", method!(Preamble::bytesize, 0))?;
     preamble.define_method("snapshot_bytes", method!(Preamble::snapshot_bytes, 0))?;
+    preamble.define_method("same_snapshot?", method!(Preamble::same_snapshot, 1))?;
     let yielder = native.define_class("Yielder", ruby.class_object())?;
     yielder.undef_default_alloc_func();
     yielder.define_method("call", method!(invocation::yielder::Yielder::call, 1))?;

@@ -6,7 +6,7 @@
 //! Services and snippets of a sealed sandbox never change either (B-33).
 
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use magnus::{Error, RString, Ruby};
 
@@ -19,8 +19,9 @@ const FIXMAP: u8 = 0x80;
 pub enum Plan {
     /// Every invocation replays the setup (B-31), as without a snapshot.
     Replay,
-    /// Every invocation starts from this.
-    Restore(Snapshot),
+    /// Every invocation starts from this (shared with every sandbox whose
+    /// setup is the same: invocation/snapshot_registry.rs).
+    Restore(Arc<Snapshot>),
 }
 
 #[magnus::wrap(class = "Kobako::Native::Preamble", free_immediately, size)]
@@ -65,6 +66,14 @@ impl Preamble {
         match self.plan.get() {
             Some(Plan::Restore(snapshot)) => Some(snapshot.dirty_bytes()),
             _ => None,
+        }
+    }
+
+    /// Whether `other` starts from the very same snapshot (for tests).
+    pub fn same_snapshot(&self, other: &Preamble) -> bool {
+        match (self.plan.get(), other.plan.get()) {
+            (Some(Plan::Restore(mine)), Some(Plan::Restore(theirs))) => Arc::ptr_eq(mine, theirs),
+            _ => false,
         }
     }
 

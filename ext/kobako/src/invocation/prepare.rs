@@ -96,7 +96,7 @@ pub fn snapshot(
         && !store.data().dispatched
         && !clock_read.load(Ordering::Relaxed);
     Ok(Some(match usable {
-        true => Plan::Restore(snapshot),
+        true => Plan::Restore(Arc::new(snapshot)),
         false => Plan::Replay,
     }))
 }

@@ -16,7 +16,7 @@ use crate::loading::abi;
 use crate::loading::disk_cache;
 use crate::loading::engine;
 use crate::loading::linker;
-use crate::loading::loaded::Loaded;
+use crate::loading::loaded::{self, Loaded};
 use crate::loading::probe;
 
 const WASM_MAGIC: &[u8] = b"\0asm";
@@ -85,6 +85,7 @@ pub fn load(key: &CacheKey, cache_dir: Option<&Path>) -> Result<Loaded, KobakoEr
         abi_version: 0,
         origin,
         seconds,
+        id: loaded::next_id(),
     };
     loaded.abi_version = probe::abi_version(&loaded)?;
     abi::check_version(loaded.abi_version)?;
