@@ -393,7 +393,9 @@ module Kobako
     alias send __send__
 
     # The proxy's own ways to call, which every Ruby object answers.
-    SENDS = { __send__: true, public_send: true, send: true }.freeze
+    def self.sends?(name)
+      name == :send || name == :public_send || name == :__send__
+    end
   end
 
   class Service < BasicObject
@@ -406,7 +408,7 @@ module Kobako
     end
 
     def respond_to?(name, _include_all = false)
-      @methods.key?(name.to_s) || Proxy::SENDS.key?(name.to_sym)
+      @methods.key?(name.to_s) || Proxy.sends?(name.to_sym)
     end
 
     def inspect
@@ -436,7 +438,7 @@ module Kobako
     # without asking, so this says whether a call would be forwarded at all.
     def respond_to?(name, _include_all = false)
       name = name.to_sym
-      Proxy::SENDS.key?(name) || !DENIED.key?(name)
+      Proxy.sends?(name) || !DENIED.key?(name)
     end
 
     def inspect
