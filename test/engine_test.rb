@@ -17,12 +17,12 @@ class EngineTest < KobakoTest
     rescue Kobako::TimeoutError
       :timeout
     end
-    print [results, timed_out].inspect
+    print [results, timed_out, Kobako::Native.memory_reset.first].inspect
   RUBY
 
   def test_without_room_for_the_pool_sandboxes_still_work
     out, err, status = Open3.capture3(Gem.ruby, "-I", File.join(ROOT, "lib"), "-e", CHILD)
     assert_predicate status, :success?, err
-    assert_equal "[[3, 3, 3], :timeout]", out
+    assert_equal '[[3, 3, 3], :timeout, "unpooled"]', out
   end
 end

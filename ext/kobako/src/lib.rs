@@ -30,6 +30,7 @@ fn init(ruby: &Ruby) -> Result<(), Error> {
     native.const_set("ABI_VERSION", loading::abi::ABI_VERSION)?;
     codec::define(ruby, native)?;
     wire::status::define(native)?;
+    native.define_singleton_method("memory_reset", function!(loading::engine::memory_reset, 0))?;
     let class = native.define_class("Artifact", ruby.class_object())?;
     class.undef_default_alloc_func();
     class.define_singleton_method("load", function!(Artifact::load, 2))?;
