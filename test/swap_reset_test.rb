@@ -15,6 +15,8 @@ require "tmpdir"
 # swap file on (root; the CI machine is), runs support/swap_child.rb, which
 # pages the guest out while it holds a secret, and turns it off again.
 class SwapResetTest < KobakoTest
+  CHILD = File.join(__dir__, "support", "swap_child.rb")
+
   def with_swap
     dir = Dir.mktmpdir("kobako-swap")
     file = File.join(dir, "swapfile")
@@ -38,12 +40,14 @@ class SwapResetTest < KobakoTest
 
   def test_a_slot_whose_pages_were_swapped_out_is_still_reset
     out, err, status = with_swap do
-      Open3.capture3({ "KOBAKO_PAGEMAP_SCAN" => nil }, Gem.ruby, "-I", File.join(ROOT, "lib"),
-                     File.join(__dir__, "support", "swap_child.rb"))
+      Open3.capture3({ "KOBAKO_PAGEMAP_SCAN" => nil }, Gem.ruby, "-I", File.join(ROOT, "lib"), CHILD)
     end
     assert_predicate status, :success?, err
-    result = JSON.parse(out)
-    assert_equal ["prefix", "swap is enabled"], result["reset"].first(2)
+    assert_fresh JSON.parse(out), ["prefix", "swap is enabled"]
+  end
+
+  def assert_fresh(result, mode)
+    assert_equal mode, result["reset"].first(2)
     assert_operator result["swapped_kib"], :>, 0, "nothing was swapped out: the test proves nothing"
     result["rounds"].each do |round|
       assert_equal [true, [nil, 0]], round, "the secret was not seen before, or survived into the next invocation"

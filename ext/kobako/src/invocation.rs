@@ -122,6 +122,7 @@ pub fn invoke(
         )),
     };
     let memory_peak = store.data().limiter.peak();
+    snapshot::discard_if_swapping(&mut store);
     drop(store);
 
     // The dispatcher's own error is the story only when it is what stopped

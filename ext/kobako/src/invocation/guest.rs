@@ -82,6 +82,7 @@ async fn instantiate(
     let memory = memory(&instance, store, &loaded.exports.memory)?;
     let baseline = memory.data_size(&*store);
     store.data_mut().limiter.set_baseline(baseline);
+    store.data_mut().memory = Some(memory);
     Ok((instance, memory))
 }
 

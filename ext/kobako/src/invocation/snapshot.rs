@@ -129,6 +129,19 @@ pub fn release(store: &mut Store<HostState>, memory: Memory) {
     let _ = (store, memory);
 }
 
+/// Swap switched on after the engine chose the dirty-page scan
+/// (`engine::swap_appeared`): the scan would miss this guest's pages that get
+/// swapped out, so they are all given back now, before the slot is reset,
+/// and the reset finds nothing of this guest left (docs/native.md, "Slot
+/// reset"). Costs the next instance its page faults; only on such hosts.
+pub fn discard_if_swapping(store: &mut Store<HostState>) {
+    if let Some(memory) = store.data().memory {
+        if crate::loading::engine::swap_appeared() {
+            release(store, memory);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -31,6 +31,8 @@ pub struct HostState {
     pub streams: (CaptureStream, CaptureStream),
     /// The exports a Service call uses, looked up at its first (dispatch.rs).
     pub dispatch_exports: Option<DispatchExports>,
+    /// The guest's linear memory, once instantiated (for `discard_if_swapping`).
+    pub memory: Option<wasmtime::Memory>,
 }
 
 /// The guest exports a Service call needs (dispatch.rs). Looked up by name
@@ -102,6 +104,7 @@ pub fn new_store(engine: &Engine, setup: StoreSetup<'_>) -> Store<HostState> {
         output: None,
         streams: (setup.stdout.clone(), setup.stderr.clone()),
         dispatch_exports: None,
+        memory: None,
     };
     let mut store = Store::new(engine, state);
     store.limiter(|state| &mut state.limiter);

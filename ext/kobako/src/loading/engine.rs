@@ -94,6 +94,33 @@ impl Reset {
     }
 }
 
+/// Whether this process chose the dirty-page scan and swap is on now (one
+/// `sysinfo` call, 0.40 µs measured): swap switched on after the engine was
+/// created.
+/// Then every invocation gives its memory back before its slot is reset
+/// (`snapshot::discard_if_swapping`), which resets swapped pages too.
+pub fn swap_appeared() -> bool {
+    if !matches!(reset(), Ok(Reset::DirtyPages)) {
+        return false;
+    }
+    swap_in_use_now()
+}
+
+#[cfg(target_os = "linux")]
+fn swap_in_use_now() -> bool {
+    // SAFETY: `sysinfo` only fills the struct it is given.
+    let mut info: libc::sysinfo = unsafe { std::mem::zeroed() };
+    // SAFETY: `info` is a valid, writable `struct sysinfo`.
+    let ok = unsafe { libc::sysinfo(&mut info) } == 0;
+    // Unknown is treated as "on": the discard is always safe.
+    !ok || info.totalswap > 0
+}
+
+#[cfg(not(target_os = "linux"))]
+fn swap_in_use_now() -> bool {
+    false
+}
+
 /// Swap devices listed in `/proc/swaps` (a header line, then one per device);
 /// `None` when it cannot be read. Not Linux: no scan exists, so there is
 /// nothing to turn off.
