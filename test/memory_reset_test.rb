@@ -26,8 +26,8 @@ class MemoryResetTest < KobakoTest
     print JSON.generate([Kobako::Native.memory_reset, fresh, sizes, plan])
   RUBY
 
-  def child(env)
-    Open3.capture3(env, Gem.ruby, "-I", File.join(ROOT, "lib"), "-e", CHILD)
+  def child(env, script = CHILD)
+    Open3.capture3(env, Gem.ruby, "-I", File.join(ROOT, "lib"), "-e", script)
   end
 
   def swap_devices
@@ -54,15 +54,14 @@ class MemoryResetTest < KobakoTest
   end
 
   def test_an_unknown_setting_is_a_setup_error_not_a_silent_default
-    out, err, status = Open3.capture3({ "KOBAKO_PAGEMAP_SCAN" => "yes" }, Gem.ruby, "-I", File.join(ROOT, "lib"),
-                                      "-e", <<~RUBY)
-                                        require "kobako"
-                                        begin
-                                          Kobako::Sandbox.new.eval("1")
-                                        rescue Kobako::SetupError => e
-                                          print e.message
-                                        end
-                                      RUBY
+    out, err, status = child({ "KOBAKO_PAGEMAP_SCAN" => "yes" }, <<~RUBY)
+      require "kobako"
+      begin
+        Kobako::Sandbox.new.eval("1")
+      rescue Kobako::SetupError => e
+        print e.message
+      end
+    RUBY
     assert_predicate status, :success?, err
     assert_equal 'KOBAKO_PAGEMAP_SCAN must be "auto" or "off", not "yes"', out
   end
